@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import contentCheck from "./src/integrations/content-check.ts";
+import pagefindIndex from "./src/integrations/pagefind-index.ts";
+
+// Deployments set these: SITE_URL=https://example.gov.cn BASE_PATH=/academy/ npm run build
+const site = process.env.SITE_URL ?? "http://localhost:4321";
+const base = process.env.BASE_PATH ?? "/";
+
+export default defineConfig({
+  site,
+  base,
+  output: "static",
+  trailingSlash: "always",
+  // Keep the learner's bytes small: inline small stylesheets, never ship a prefetch script.
+  build: { inlineStylesheets: "auto", format: "directory" },
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [contentCheck(), mdx(), pagefindIndex()],
+  markdown: { smartypants: false, shikiConfig: { theme: "github-light-high-contrast" } },
+});

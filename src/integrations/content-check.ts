@@ -1,0 +1,26 @@
+import type { AstroIntegration } from "astro";
+import { fileURLToPath } from "node:url";
+import { checkContent } from "../lib/content/files.ts";
+import { ContentError } from "../lib/content/issues.ts";
+import { contentDir } from "../lib/content/content-dir.ts";
+
+/**
+ * Runs every content rule before Astro builds or serves anything, so a broken reference
+ * (a lesson citing a provision that does not exist, say) fails the build with the file,
+ * line and fix, instead of surfacing later as a broken page.
+ */
+export default function contentCheck(): AstroIntegration {
+  return {
+    name: "mediator-academy:content-check",
+    hooks: {
+      "astro:config:setup": ({ config, logger }) => {
+        const root = fileURLToPath(config.root);
+        const { set, issues } = checkContent({ root, content: contentDir(root) });
+        if (issues.length) throw new ContentError(issues);
+        logger.info(
+          `content ok: ${set.courses.length} courses, ${set.lessons.length} lessons, ${set.statutes.length} statutes, ${set.glossaries.reduce((n, g) => n + g.terms.length, 0)} terms`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** One representative URL per page type, found in the built site rather than hard-coded. */
+import { readdirSync, statSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const dist = resolve("dist");
+const dirsIn = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()).sort() : [];
+
+export function pageTypes(): Record<string, string> {
+  const course = dirsIn(join(dist, "courses"))[0];
+  const lesson = dirsIn(join(dist, "courses", course))[0];
+  const statute = dirsIn(join(dist, "law")).includes("rmtjf") ? "rmtjf" : dirsIn(join(dist, "law"))[0];
+  if (!course || !lesson || !statute) throw new Error("dist/ has no course, lesson or statute page: build first");
+  return {
+    home: "",
+    catalogue: "courses/",
+    course: `courses/${course}/`,
+    lesson: `courses/${course}/${lesson}/`,
+    "law library": "law/",
+    statute: `law/${statute}/`,
+    glossary: "glossary/",
+    authoring: "authoring/",
+    verify: "verify/",
+    "not found": "no-such-page/",
+  };
+}
+
+/** Every lesson page path in dist/, in course order of the folders. */
+export function lessonPaths(): string[] {
+  return dirsIn(join(dist, "courses")).flatMap((course) =>
+    dirsIn(join(dist, "courses", course)).map((lesson) => `courses/${course}/${lesson}/`),
+  );
+}

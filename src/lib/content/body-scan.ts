@@ -38,8 +38,15 @@ export function scanComponents(body: string): ComponentUse[] {
   return uses;
 }
 
-/** Replace fenced and inline code with spaces (keeping offsets) so examples are not scanned. */
+/**
+ * Replace code and MDX comments with spaces (keeping offsets) so that examples are not
+ * scanned: fences of three or more backticks or tildes (indented too, closed by a fence
+ * at least as long), inline code of any backtick count, and {/* comments *\/}.
+ */
 function blankOutCode(body: string): string {
   const blank = (s: string) => s.replace(/[^\n]/g, " ");
-  return body.replace(/^(```|~~~)[\s\S]*?^\1/gm, blank).replace(/`[^`\n]*`/g, blank);
+  return body
+    .replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[`~]*[ \t]*$/gm, blank)
+    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank)
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank);
 }

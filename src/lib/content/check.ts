@@ -65,12 +65,12 @@ export function crossCheck(set: ContentSet): ContentIssue[] {
   }
 
   // Lessons.
-  const lessonKeys = new Set(set.lessons.map((l) => `${l.folder}/${l.data.id}`));
+  const lessonKeys = new Set([...set.lessons.map((l) => `${l.folder}/${l.data.id}`), ...set.unparsedLessonKeys]);
   const seenIds = new Map<string, string>();
   const seenOrders = new Map<string, string>();
   for (const lesson of set.lessons) {
     const { file, data, locate, folder } = lesson;
-    if (!courseIds.has(folder)) {
+    if (!set.courseFolders.includes(folder)) {
       issues.push({ file, line: 0, column: 0, field: "", message: `文件夹 ${folder} 里没有 index.mdx：每门课程需要一个 index.mdx 写明课程信息` });
     }
     const key = `${folder}/${data.id}`;

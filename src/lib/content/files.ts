@@ -19,7 +19,7 @@ const listFiles = (dir: string, pattern: RegExp): string[] =>
 export function readContentSet({ root, content }: ContentDirs): { set: ContentSet; issues: ContentIssue[] } {
   const rel = (path: string) => relative(root, path).split(sep).join("/");
   const issues: ContentIssue[] = [];
-  const set: ContentSet = { statutes: [], glossaries: [], courses: [], lessons: [] };
+  const set: ContentSet = { statutes: [], glossaries: [], courses: [], lessons: [], courseFolders: [], unparsedLessonKeys: [] };
 
   for (const path of listFiles(join(content, "law"), /\.ya?ml$/)) {
     const file = rel(path);
@@ -42,12 +42,15 @@ export function readContentSet({ root, content }: ContentDirs): { set: ContentSe
       const file = rel(path);
       const text = readFileSync(path, "utf8");
       if (path.endsWith(`${sep}index.mdx`)) {
+        set.courseFolders.push(folder);
         const parsed = parseCourseText(text, file);
         issues.push(...parsed.issues);
         if (parsed.value) set.courses.push({ file, folder, data: parsed.value, body: parsed.body, bodyOffset: parsed.bodyOffset, locate: parsed.locate });
       } else {
         const parsed = parseLessonText(text, file);
         issues.push(...parsed.issues);
+        const rawId = (parsed.raw as { id?: unknown } | undefined)?.id;
+        if (!parsed.value && typeof rawId === "string") set.unparsedLessonKeys.push(`${folder}/${rawId}`);
         if (parsed.value) set.lessons.push({ file, folder, data: parsed.value, body: parsed.body, bodyOffset: parsed.bodyOffset, locate: parsed.locate });
       }
     }

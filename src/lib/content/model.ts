@@ -2,7 +2,7 @@
 import type { CourseFrontmatter, GlossaryTerm, LessonFrontmatter, StatuteFile } from "./schemas.ts";
 import type { FieldPath } from "./source.ts";
 
-type Locate = (path: FieldPath) => { line: number; column: number };
+type Locate = (path: FieldPath, options?: { key?: boolean }) => { line: number; column: number };
 
 export interface StatuteEntry {
   file: string;
@@ -34,6 +34,13 @@ export interface ContentSet {
   glossaries: GlossaryEntry[];
   courses: CourseEntry[];
   lessons: LessonEntry[];
+  /** Course folders that contain an index.mdx, whether or not it parsed. */
+  courseFolders: string[];
+  /**
+   * `<course>/<lesson>` of lessons whose frontmatter failed the schema but whose id could
+   * be read: references to them are not reported again as missing.
+   */
+  unparsedLessonKeys: string[];
 }
 
 /** Provision id as cited by authors: `rmtjf-28`. */

@@ -17,24 +17,28 @@ import {
 import { parseYamlSource, splitFrontmatter, type FieldPath } from "./source.ts";
 import { zodIssues } from "./zod-issues.ts";
 
-type Locate = (path: FieldPath) => { line: number; column: number };
+type Locate = (path: FieldPath, options?: { key?: boolean }) => { line: number; column: number };
 
 export interface Parsed<T> {
   value: T | undefined;
+  /** The YAML as read, even when it failed the schema (lets later checks avoid cascades). */
+  raw: unknown;
   issues: ContentIssue[];
   locate: Locate;
 }
 
 function parseYamlWith<S extends ZodTypeAny>(schema: S, text: string, file: string, lineOffset = 0): Parsed<z.infer<S>> {
   const source = parseYamlSource(text, file, lineOffset);
-  if (source.issues.length) return { value: undefined, issues: source.issues, locate: source.locate };
-  if (source.data === undefined || source.data === null) {
-    return { value: undefined, issues: [{ file, line: 1 + lineOffset, column: 1, field: "", message: "文件是空的" }], locate: source.locate };
+  const { data: raw, locate } = source;
+  if (source.issues.length) return { value: undefined, raw, issues: source.issues, locate };
+  if (raw === undefined || raw === null) {
+    const message = lineOffset ? "frontmatter 是空的" : "文件是空的";
+    return { value: undefined, raw, issues: [{ file, line: 1 + lineOffset, column: 1, field: "", message }], locate };
   }
-  const result = schema.safeParse(source.data);
+  const result = schema.safeParse(raw);
   return result.success
-    ? { value: result.data, issues: [], locate: source.locate }
-    : { value: undefined, issues: zodIssues(result.error, file, source.locate), locate: source.locate };
+    ? { value: result.data, raw, issues: [], locate }
+    : { value: undefined, raw, issues: zodIssues(result.error, file, locate), locate };
 }
 
 export const parseStatuteText = (text: string, file: string): Parsed<StatuteFile> =>
@@ -54,6 +58,7 @@ function parseMdxWith<S extends ZodTypeAny>(schema: S, text: string, file: strin
   if (split.frontmatter === null) {
     return {
       value: undefined,
+      raw: undefined,
       issues: [{ file, line: 1, column: 1, field: "", message: "缺少文件开头的 frontmatter（以 --- 开始和结束的字段区）" }],
       locate: () => ({ line: 1, column: 1 }),
       body: split.body,

@@ -91,7 +91,7 @@ export const glossaryFileSchema = z.array(glossaryTermSchema).min(1, "术语表�
 // ── Courses and lessons (MDX frontmatter) ─────────────────────────────────────
 
 const objectives = z
-  .array(chineseText(4, 80, "学习目标"), { required_error: "缺少学习目标 objectives" })
+  .array(chineseText(4, 80, "学习目标"), { required_error: "缺少学习目标，至少写 1 条" })
   .min(1, "至少写 1 条学习目标")
   .max(6, "学习目标最多 6 条");
 
@@ -104,7 +104,7 @@ export const courseFrontmatterSchema = z
     summary: chineseText(5, 160, "课程简介"),
     objectives,
     /** Position in the catalogue, 1-based. */
-    order: z.number({ invalid_type_error: "顺序 order 应为正整数" }).int().positive(),
+    order: z.number({ required_error: "缺少顺序，例如 order: 1", invalid_type_error: "应为正整数，例如 order: 1" }).int().positive(),
     /** Course ids to take first. */
     prerequisites: z.array(slugSchema).default([]),
     /** Provision ids the course relies on. */
@@ -122,12 +122,12 @@ export const lessonFrontmatterSchema = z
     objectives,
     /** Estimated study time in minutes. */
     minutes: z
-      .number({ required_error: "缺少预计学习时间 minutes", invalid_type_error: "minutes 应为分钟数，例如 15" })
-      .int("minutes 应为整数")
-      .min(3, "minutes 至少 3 分钟")
-      .max(90, "minutes 最多 90 分钟，更长的内容请拆成两课"),
+      .number({ required_error: "缺少预计学习时间（分钟数），例如 minutes: 15", invalid_type_error: "应为分钟数，例如 minutes: 15" })
+      .int("应为整数分钟")
+      .min(3, "至少 3 分钟")
+      .max(90, "最多 90 分钟，更长的内容请拆成两课"),
     /** Position within the course, 1-based and unique. */
-    order: z.number({ invalid_type_error: "顺序 order 应为正整数" }).int().positive(),
+    order: z.number({ required_error: "缺少顺序，例如 order: 1", invalid_type_error: "应为正整数，例如 order: 1" }).int().positive(),
     prerequisites: z.array(lessonRefSchema).default([]),
     /** Every provision the lesson relies on, including each one cited with <Law>. */
     law: z.array(provisionIdSchema).default([]),

@@ -8,8 +8,11 @@ export interface YamlSource {
   data: unknown;
   /** YAML syntax errors, already located. */
   issues: ContentIssue[];
-  /** Line and column of the value at `path` (or the closest existing parent). */
-  locate(path: FieldPath): { line: number; column: number };
+  /**
+   * Line and column of the value at `path` (or the closest existing parent); with
+   * `{ key: true }`, of the key itself (for "unknown field" errors).
+   */
+  locate(path: FieldPath, options?: { key?: boolean }): { line: number; column: number };
 }
 
 /**
@@ -30,16 +33,17 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     message: `YAML 格式错误：${describeYamlError(error.code, error.message)}`,
   }));
 
-  const locate = (path: FieldPath) => {
+  const locate = (path: FieldPath, options: { key?: boolean } = {}) => {
     // Walk down as far as the path exists, so a missing field points at its parent.
     let node: unknown = doc.contents;
     let found: Node | null = (doc.contents as Node | null) ?? null;
-    for (const key of path) {
+    for (const [depth, key] of path.entries()) {
       if (isMap(node)) {
         const pair = node.items.find((item) => (item.key as { value?: unknown })?.value === key);
         if (!pair) break;
         node = pair.value;
-        found = (pair.value as Node | null) ?? (pair.key as Node);
+        const wantKey = options.key && depth === path.length - 1;
+        found = wantKey ? (pair.key as Node) : ((pair.value as Node | null) ?? (pair.key as Node));
       } else if (isSeq(node) && typeof key === "number" && node.items[key] !== undefined) {
         node = node.items[key];
         found = node as Node;
@@ -75,7 +79,8 @@ export function splitFrontmatter(text: string): {
   /** Line (0-based) in the file where the body starts. */
   bodyOffset: number;
 } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  // Editors on Windows may save a byte order mark; Astro accepts it, so do we.
+  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
   if (!match) return { frontmatter: null, frontmatterOffset: 0, body: text, bodyOffset: 0 };
   const bodyOffset = match[0].split("\n").length - 1;
   return { frontmatter: match[1], frontmatterOffset: 1, body: text.slice(match[0].length), bodyOffset };

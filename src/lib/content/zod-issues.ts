@@ -2,7 +2,7 @@ import type { ZodError, ZodIssue } from "zod";
 import type { ContentIssue } from "./issues.ts";
 import type { FieldPath } from "./source.ts";
 
-type Locate = (path: FieldPath) => { line: number; column: number };
+type Locate = (path: FieldPath, options?: { key?: boolean }) => { line: number; column: number };
 
 const typeNames: Record<string, string> = {
   string: "文字",
@@ -47,7 +47,7 @@ export function zodIssues(error: ZodError, file: string, locate: Locate, prefix:
       issue.code === "unrecognized_keys" ? [...prefix, ...issue.path, issue.keys[0]] : [...prefix, ...issue.path];
     return {
       file,
-      ...locate(path),
+      ...locate(path, { key: issue.code === "unrecognized_keys" }),
       field: path.join("."),
       message: describeZodIssue(issue),
     };

@@ -21,6 +21,7 @@ describe.each(Object.entries(pageTypes()))("the %s page", (_type, path) => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
     const response = await page.goto(site.url + path, { waitUntil: "networkidle" });
+    if (path.startsWith("search/")) await page.locator(".search-results li").first().waitFor();
     expect(response?.status()).toBe(path === "no-such-page/" ? 404 : 200);
     await expect(page.locator("h1").first().textContent()).resolves.toMatch(/\S/);
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");

@@ -10,7 +10,9 @@ export function pageTypes(): Record<string, string> {
   const course = dirsIn(join(dist, "courses"))[0];
   const lesson = dirsIn(join(dist, "courses", course))[0];
   const statute = dirsIn(join(dist, "law")).includes("rmtjf") ? "rmtjf" : dirsIn(join(dist, "law"))[0];
-  if (!course || !lesson || !statute) throw new Error("dist/ has no course, lesson or statute page: build first");
+  const article = dirsIn(join(dist, "law", statute))[0];
+  const term = dirsIn(join(dist, "glossary"))[0];
+  if (!course || !lesson || !statute || !article || !term) throw new Error("dist/ has no course, lesson or statute page: build first");
   return {
     home: "",
     catalogue: "courses/",
@@ -18,7 +20,10 @@ export function pageTypes(): Record<string, string> {
     lesson: `courses/${course}/${lesson}/`,
     "law library": "law/",
     statute: `law/${statute}/`,
+    provision: `law/${statute}/${article}/`,
     glossary: "glossary/",
+    term: `glossary/${term}/`,
+    search: "search/?q=调解协议",
     authoring: "authoring/",
     verify: "verify/",
     "not found": "no-such-page/",

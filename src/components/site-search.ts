@@ -1,0 +1,223 @@
+import { LitElement, html, nothing } from "lit";
+import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import { pagefindRanking } from "../lib/search/pagefind-ranking.ts";
+
+/** The parts of pagefind's JS API that we use (pagefind 1.x). */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  filters: Record<string, string[]>;
+  sub_results: { title: string; url: string; excerpt: string }[];
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+}
+
+const PAGE_SIZE = 10;
+
+/**
+ * Site-wide search over pagefind's JS API, with a filter by kind and highlighted excerpts.
+ * Reads and writes ?q= and ?kind= so a search can be linked and the header form lands here.
+ *
+ * @attr bundle - URL of the pagefind folder (…/pagefind/).
+ * @attr base - Site base path (pagefind's baseUrl).
+ * @attr kinds - Filter values, `|`-separated, in display order (全部 first is implicit).
+ */
+export class SiteSearch extends LitElement {
+  static properties = {
+    bundle: { type: String },
+    base: { type: String },
+    kinds: { type: String },
+    label: { type: String },
+    placeholder: { type: String },
+    labelSubmit: { type: String, attribute: "label-submit" },
+    labelFilter: { type: String, attribute: "label-filter" },
+    labelAll: { type: String, attribute: "label-all" },
+    labelLoading: { type: String, attribute: "label-loading" },
+    labelFailed: { type: String, attribute: "label-failed" },
+    labelEmpty: { type: String, attribute: "label-empty" },
+    labelCount: { type: String, attribute: "label-count" },
+    labelMore: { type: String, attribute: "label-more" },
+    query: { state: true },
+    kind: { state: true },
+    status: { state: true },
+    total: { state: true },
+    shown: { state: true },
+  };
+
+  declare bundle: string;
+  declare base: string;
+  declare kinds: string;
+  declare label: string;
+  declare placeholder: string;
+  declare labelSubmit: string;
+  declare labelFilter: string;
+  declare labelAll: string;
+  declare labelLoading: string;
+  declare labelFailed: string;
+  declare labelEmpty: string;
+  declare labelCount: string;
+  declare labelMore: string;
+  declare query: string;
+  declare kind: string;
+  declare status: "idle" | "loading" | "ready" | "failed";
+  declare total: number;
+  declare shown: PagefindResultData[];
+
+  private pagefind?: Promise<PagefindApi>;
+  private pending: { id: string; data(): Promise<PagefindResultData> }[] = [];
+  private searchId = 0;
+
+  constructor() {
+    super();
+    this.bundle = this.base = this.kinds = this.label = this.placeholder = "";
+    this.labelSubmit = this.labelFilter = this.labelAll = this.labelLoading = this.labelFailed = "";
+    this.labelEmpty = this.labelCount = this.labelMore = "";
+    this.query = "";
+    this.kind = "";
+    this.status = "idle";
+    this.total = 0;
+    this.shown = [];
+  }
+
+  protected createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    const params = new URLSearchParams(location.search);
+    this.query = params.get("q") ?? "";
+    this.kind = params.get("kind") ?? "";
+    if (this.query.trim()) void this.run();
+  }
+
+  render() {
+    const kinds = this.kinds.split("|").filter(Boolean);
+    return html`<form class="search-form" role="search" @submit=${this.handleSubmit}>
+        <label class="search-form__label" for="search-input">${this.label}</label>
+        <div class="search-form__row">
+          <input
+            id="search-input"
+            name="q"
+            type="search"
+            autocomplete="off"
+            enterkeyhint="search"
+            placeholder=${this.placeholder}
+            .value=${this.query}
+            @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+          />
+          <button type="submit" class="button">${this.labelSubmit}</button>
+        </div>
+        <fieldset class="search-form__kinds">
+          <legend>${this.labelFilter}</legend>
+          ${["", ...kinds].map(
+            (kind) => html`<label class="search-form__kind">
+              <input type="radio" name="kind" value=${kind} .checked=${this.kind === kind} @change=${this.handleKind} />
+              ${kind || this.labelAll}
+            </label>`,
+          )}
+        </fieldset>
+      </form>
+      <p class="search-status meta" role="status">${this.statusText()}</p>
+      ${this.shown.length
+        ? html`<ol class="search-results">
+            ${this.shown.map(
+              (r) => html`<li>
+                <a class="search-results__title" href=${r.url}>${r.meta.title ?? r.url}</a>
+                <span class="search-results__kind">${(r.filters.kind ?? []).join(" · ")}</span>
+                <p>${unsafeHTML(r.excerpt)}</p>
+                ${r.sub_results.length > 1
+                  ? html`<ul class="search-results__subs">
+                      ${r.sub_results
+                        .filter((s) => s.url !== r.url)
+                        .slice(0, 2)
+                        .map((s) => html`<li><a href=${s.url}>${s.title}</a></li>`)}
+                    </ul>`
+                  : nothing}
+              </li>`,
+            )}
+          </ol>`
+        : nothing}
+      ${this.pending.length
+        ? html`<button type="button" class="search-more" @click=${this.handleMore}>${this.labelMore}</button>`
+        : nothing}`;
+  }
+
+  private statusText(): string {
+    switch (this.status) {
+      case "loading":
+        return this.labelLoading;
+      case "failed":
+        return this.labelFailed;
+      case "ready":
+        return this.total ? this.labelCount.replace("{n}", String(this.total)) : this.labelEmpty.replace("{q}", this.query);
+      default:
+        return "";
+    }
+  }
+
+  private handleSubmit(event: Event) {
+    event.preventDefault();
+    void this.run();
+  }
+
+  private handleKind(event: Event) {
+    this.kind = (event.target as HTMLInputElement).value;
+    if (this.query.trim()) void this.run();
+  }
+
+  private async handleMore() {
+    const next = this.pending.slice(0, PAGE_SIZE);
+    this.pending = this.pending.slice(PAGE_SIZE);
+    this.shown = [...this.shown, ...(await Promise.all(next.map((r) => r.data())))];
+  }
+
+  private loadPagefind(): Promise<PagefindApi> {
+    this.pagefind ??= (async () => {
+      const api = (await import(/* @vite-ignore */ `${this.bundle}pagefind.js`)) as PagefindApi;
+      await api.options({ baseUrl: this.base, ranking: pagefindRanking });
+      return api;
+    })();
+    return this.pagefind;
+  }
+
+  private async run() {
+    const query = this.query.trim();
+    const params = new URLSearchParams();
+    if (query) params.set("q", query);
+    if (this.kind) params.set("kind", this.kind);
+    history.replaceState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}`);
+    if (!query) {
+      this.status = "idle";
+      this.shown = [];
+      this.pending = [];
+      return;
+    }
+    const id = ++this.searchId;
+    this.status = "loading";
+    try {
+      const api = await this.loadPagefind();
+      const found = await api.search(query, this.kind ? { filters: { kind: this.kind } } : {});
+      const first = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+      if (id !== this.searchId) return; // a newer search has started
+      this.total = found.results.length;
+      this.pending = found.results.slice(PAGE_SIZE);
+      this.shown = first;
+      this.status = "ready";
+    } catch {
+      this.pagefind = undefined;
+      if (id === this.searchId) this.status = "failed";
+    }
+  }
+}
+
+customElements.define("site-search", SiteSearch);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "site-search": SiteSearch;
+  }
+}

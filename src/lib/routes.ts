@@ -1,0 +1,9 @@
+/**
+ * Site paths (without the base path) of every page built from content. One place, so the
+ * pages, the link checker and the search indexes agree on where things live.
+ */
+export const coursePath = (courseId: string) => `courses/${courseId}/`;
+export const lessonPath = (courseId: string, lessonId: string) => `courses/${courseId}/${lessonId}/`;
+export const statutePath = (statuteId: string) => `law/${statuteId}/`;
+export const provisionPath = (statuteId: string, article: number) => `law/${statuteId}/${article}/`;
+export const termPath = (termId: string) => `glossary/${termId}/`;

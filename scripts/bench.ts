@@ -1,0 +1,99 @@
+/**
+ * npm run bench [-- --scale 1,10,50 | --quick]
+ *
+ * 1. Page weight (HTML, CSS, JS; raw and gzip) of each page type of the shipped site.
+ * 2. The lesson-page budgets: JS gzip ≤ 20 KB, HTML+CSS+JS gzip ≤ 100 KB. Exit code 1 if one fails.
+ * 3. Build time of the shipped site and of generated curricula 10× and 50× larger.
+ * 4. Time of the content checker alone at each scale.
+ * 5. Search: lunr look-up index bytes and median query time; pagefind bytes fetched for a
+ *    typical query and its query times in Chromium.
+ *
+ * Prints tables for the CI log and writes the same figures to bench-out/bench.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { contentDir } from "../src/lib/content/content-dir.ts";
+import { checkLessonBudgets, type BudgetResult } from "./bench/budget.ts";
+import { timedBuild } from "./bench/build.ts";
+import { timedContentCheck } from "./bench/content-check.ts";
+import { generateCurriculum } from "./bench/generate-curriculum.ts";
+import { parseOptions } from "./bench/options.ts";
+import { pageTypeOf, summariseByType, type TypeSummary } from "./bench/page-types.ts";
+import { listPages, pageWeigher, type PageWeight } from "./bench/page-weight.ts";
+import { budgetTable, buildTable, pageWeightTable, searchTable, type ScaleResult } from "./bench/report.ts";
+import { relevanceQueries, searchFigures, type SearchFigures } from "./bench/search.ts";
+import { createSandbox } from "./bench/sandbox.ts";
+
+const root = process.cwd();
+const { scales } = parseOptions(process.argv.slice(2));
+// Same default as astro.config.mjs; URLs in the HTML start with it.
+const basePath = (process.env.BASE_PATH ?? "/").replace(/^\/+|\/+$/g, "");
+const base = basePath ? `/${basePath}/` : "/";
+const progress = (message: string) => console.error(`[bench] ${message}`);
+
+const work = mkdtempSync(join(tmpdir(), "mediator-bench-"));
+const results: ScaleResult[] = [];
+let weights: PageWeight[] = [];
+let search: SearchFigures | undefined;
+try {
+  const project = createSandbox(root, join(work, "project"));
+  // The content the real build uses (content/ unless MEDIATOR_CONTENT_DIR says otherwise).
+  const source = contentDir(project);
+  for (const scale of scales) {
+    const content = scale === 1 ? source : join(work, `content-${scale}x`);
+    const outDir = join(work, `site-${scale}x`);
+    if (scale > 1) generateCurriculum(source, content, scale);
+    const check = timedContentCheck(project, content);
+    progress(`building ${scale}x: ${check.courses} courses, ${check.lessons} lessons…`);
+    const build = await timedBuild(project, outDir, scale === 1 ? {} : { MEDIATOR_CONTENT_DIR: content });
+    progress(`built ${build.pages} pages in ${build.seconds.toFixed(1)} s`);
+    // Guards against a build that silently used other content than the one just checked.
+    const lessonPages = listPages(outDir).filter((page) => pageTypeOf(page) === "lesson").length;
+    if (lessonPages !== check.lessons) throw new Error(`${scale}x build wrote ${lessonPages} lesson pages for ${check.lessons} lessons`);
+    if (scale === 1) {
+      weights = listPages(outDir).map(pageWeigher(outDir, base));
+      search = await searchFigures(outDir, base, relevanceQueries(root));
+    }
+    results.push({ scale, check, build });
+    // Free the disk as we go: the 50× site and its content are large.
+    rmSync(outDir, { recursive: true, force: true });
+    if (content !== source) rmSync(content, { recursive: true, force: true });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const byType: TypeSummary[] = summariseByType(weights);
+const budgets: BudgetResult[] = checkLessonBudgets(weights.filter((w) => pageTypeOf(w.page) === "lesson"));
+console.log(
+  ["", pageWeightTable(byType), "", budgetTable(budgets), "", buildTable(results), "", search ? searchTable(search) : "", ""].join("\n"),
+);
+
+const jsonFile = join(root, "bench-out", "bench.json");
+mkdirSync(join(root, "bench-out"), { recursive: true });
+const json = {
+  createdAt: new Date().toISOString(),
+  node: process.version,
+  units: "bytes; gzip = node:zlib gzipSync level 9 per file; seconds and milliseconds are wall clock",
+  pageWeight: byType,
+  lessonBudgets: budgets,
+  search,
+  builds: results.map(({ scale, check, build }) => ({
+    scale,
+    courses: check.courses,
+    lessons: check.lessons,
+    pages: build.pages,
+    buildSeconds: build.seconds,
+    msPerPage: (build.seconds * 1000) / build.pages,
+    contentCheckMs: check.ms,
+  })),
+};
+writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
+console.log(`Wrote ${jsonFile}`);
+
+const failed = budgets.filter((b) => !b.pass);
+if (failed.length) {
+  console.error(`\nBudget FAILED: ${failed.map((b) => b.name).join(", ")}.`);
+  process.exitCode = 1;
+}

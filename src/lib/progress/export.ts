@@ -1,0 +1,147 @@
+/**
+ * Export and import of one learner's record as a file. The file is versioned JSON with a
+ * SHA-256 checksum over the canonical JSON of everything except the checksum itself, so
+ * reformatting the file keeps it valid while any change of content is caught.
+ *
+ * Import validates everything before returning a record, in this order: parse (empty,
+ * truncated, corrupt) → format and version (not ours, future) → schema of that version
+ * (invalid) → checksum (tampered) → migrate to the current version. It is pure: it never
+ * touches stored data; the caller passes the result to store.importRecord, which is atomic.
+ */
+import { z } from "zod";
+import { canonicalJson } from "./canonical.ts";
+import { problem, type ImportProblem } from "./errors.ts";
+import { checkVersion, parseRecordOfVersion, upgrade } from "./migrate.ts";
+import type { LearnerProfile, ProgressRecord } from "./schema.ts";
+
+export const EXPORT_FORMAT = "mediator-academy/progress";
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  /** When the file was made (ISO 8601). */
+  exported: string;
+  record: ProgressRecord;
+  checksum: { algorithm: "SHA-256"; value: string };
+}
+
+export type ImportResult = { ok: true; record: ProgressRecord; fromVersion: number } | { ok: false; problem: ImportProblem };
+
+const envelopeSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.number().int().positive(),
+    exported: z.string().datetime({ offset: true, message: "导出时间 exported 格式不对" }),
+    record: z.unknown(),
+    checksum: z
+      .object({
+        algorithm: z.literal("SHA-256"),
+        value: z.string().regex(/^[0-9a-f]{64}$/, "校验码应为 64 位十六进制数"),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** Thrown when the platform lacks Web Crypto (e.g. a page served over plain http). */
+export class ChecksumUnavailableError extends Error {
+  constructor() {
+    super("此浏览器无法计算校验码：请通过 https 打开本网站，或换用较新的浏览器。");
+    this.name = "ChecksumUnavailableError";
+  }
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new ChecksumUnavailableError();
+  const digest = await subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The text the checksum covers: every field but `checksum`, canonicalised. */
+const checksumText = (file: Omit<ExportFile, "checksum"> | Record<string, unknown>) => {
+  const { checksum: _checksum, ...content } = file as Record<string, unknown>;
+  return canonicalJson(content);
+};
+
+export async function createExport(record: ProgressRecord, now: Date = new Date()): Promise<ExportFile> {
+  const content = { format: EXPORT_FORMAT, version: record.version, exported: now.toISOString(), record } as const;
+  return { ...content, checksum: { algorithm: "SHA-256", value: await sha256Hex(checksumText(content)) } };
+}
+
+/** The file's text: indented so that a curious learner or trainer can read it. */
+export const exportText = async (record: ProgressRecord, now?: Date): Promise<string> =>
+  `${JSON.stringify(await createExport(record, now), null, 2)}\n`;
+
+/** 调解员学堂-学习记录-张三-2025-03-01.json (characters that file systems refuse are dropped). */
+export function exportFileName(learner: Pick<LearnerProfile, "name">, now: Date = new Date()): string {
+  const name = learner.name.replace(/[\\/:*?"<>|\s]+/g, "").slice(0, 20) || "学员";
+  return `调解员学堂-学习记录-${name}-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/**
+ * Whether invalid JSON stops part-way (inside a string, or with brackets still open): a
+ * cut-off download or copy, as opposed to a file that was never JSON.
+ */
+export function looksTruncated(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (const char of text) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (char === "\\") escaped = true;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === "{" || char === "[") depth++;
+    else if (char === "}" || char === "]") depth--;
+  }
+  return inString || depth > 0;
+}
+
+/** File text → record, or what is wrong with it. */
+export async function importText(text: string): Promise<ImportResult> {
+  const body = text.replace(/^\uFEFF/, "");
+  if (!body.trim()) return { ok: false, problem: problem("empty", "文件是空的，没有可导入的学习记录。") };
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return looksTruncated(body)
+      ? { ok: false, problem: problem("truncated", "文件不完整（内容在中途断开），可能没有下载或复制完整。请重新导出一份再导入。") }
+      : { ok: false, problem: problem("corrupt", "文件已损坏，不是有效的学习记录文件（JSON 格式错误）。") };
+  }
+  return importValue(value);
+}
+
+/** A parsed JSON value (from a file or a URL fragment) → record, or what is wrong with it. */
+export async function importValue(value: unknown): Promise<ImportResult> {
+  const raw = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  if (!raw || raw.format !== EXPORT_FORMAT) {
+    return { ok: false, problem: problem("not-a-record", "这不是调解员学堂导出的学习记录文件。") };
+  }
+  const version = checkVersion(raw.version);
+  if (!version.ok) return version;
+
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    const details = envelope.error.issues.map((i) => `${i.path.join(".")}：${i.message}`);
+    return { ok: false, problem: problem("invalid", "学习记录文件的格式不对，没有导入。", details) };
+  }
+  const parsed = parseRecordOfVersion(envelope.data.record, version.version);
+  if (!parsed.ok) return parsed;
+
+  let actual: string;
+  try {
+    actual = await sha256Hex(checksumText(raw));
+  } catch (error) {
+    if (error instanceof ChecksumUnavailableError) return { ok: false, problem: problem("unsupported", error.message) };
+    throw error;
+  }
+  if (actual !== envelope.data.checksum.value) {
+    return {
+      ok: false,
+      problem: problem("tampered", "文件内容与校验码不符：文件在导出后被修改过或已损坏，为保护已有记录，没有导入。请使用原始导出的文件。"),
+    };
+  }
+  return { ok: true, record: upgrade(parsed.value), fromVersion: version.version };
+}

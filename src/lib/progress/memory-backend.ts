@@ -1,0 +1,79 @@
+/**
+ * The in-memory twin of the IndexedDB backend, for tests and for browsers where
+ * IndexedDB cannot be opened (then the page must still warn: nothing here survives a
+ * reload). It behaves like IndexedDB where it matters: every call yields to the event
+ * loop before it runs (so calls from two "tabs" interleave), each commit is atomic, values
+ * are structured-cloned in and out, and failures carry DOMException-like names.
+ */
+import { ProgressStoreError } from "./errors.ts";
+import type { Commit, ProgressBackend, StoredEntry } from "./store.ts";
+import type { LearnerProfile } from "./schema.ts";
+
+export interface MemoryBackendOptions {
+  /** Most entries the backend holds; beyond it commits fail with QuotaExceededError. */
+  maxEntries?: number;
+}
+
+const keyOf = (e: Pick<StoredEntry, "learner" | "kind" | "id">) => `${e.learner}\u0000${e.kind}\u0000${e.id}`;
+
+const named = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+/** A macrotask, like an IndexedDB request's success event. */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class MemoryBackend implements ProgressBackend {
+  /** Set to true to simulate storage that cannot be opened (private mode, blocked). */
+  unavailable = false;
+  private readonly profiles = new Map<string, LearnerProfile>();
+  private readonly entries = new Map<string, StoredEntry>();
+
+  constructor(private readonly options: MemoryBackendOptions = {}) {}
+
+  /** Number of stored entries, for tests. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private async ready(): Promise<void> {
+    await turn();
+    if (this.unavailable) throw named("InvalidStateError", "The database connection is closing.");
+  }
+
+  async listProfiles(): Promise<LearnerProfile[]> {
+    await this.ready();
+    return structuredClone([...this.profiles.values()]);
+  }
+
+  async read(learner: string): Promise<{ profile: LearnerProfile; entries: StoredEntry[] } | undefined> {
+    await this.ready();
+    const profile = this.profiles.get(learner);
+    if (!profile) return undefined;
+    const entries = [...this.entries.values()].filter((e) => e.learner === learner);
+    return structuredClone({ profile, entries });
+  }
+
+  async commit(learner: string, change: Commit): Promise<{ profile: LearnerProfile; added: number }> {
+    await this.ready();
+    // From here to the end nothing awaits: the commit is atomic, as one IDB transaction is.
+    const current = this.profiles.get(learner);
+    const profile = change.profile ? change.profile(structuredClone(current)) : current;
+    if (!profile) throw new ProgressStoreError("learner-not-found");
+    const fresh = new Map<string, StoredEntry>();
+    for (const entry of change.entries ?? []) {
+      const key = keyOf(entry);
+      if (!this.entries.has(key) && !fresh.has(key)) fresh.set(key, structuredClone(entry));
+    }
+    const max = this.options.maxEntries;
+    if (max !== undefined && this.entries.size + fresh.size > max) throw named("QuotaExceededError", "The quota has been exceeded.");
+    this.profiles.set(learner, structuredClone(profile));
+    for (const [key, entry] of fresh) this.entries.set(key, entry);
+    return { profile: structuredClone(profile), added: fresh.size };
+  }
+
+  async remove(learner: string): Promise<boolean> {
+    await this.ready();
+    if (!this.profiles.delete(learner)) return false;
+    for (const [key, entry] of this.entries) if (entry.learner === learner) this.entries.delete(key);
+    return true;
+  }
+}

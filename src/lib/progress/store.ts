@@ -1,0 +1,240 @@
+/**
+ * The progress store: what pages and components call. It sits on a small ProgressBackend
+ * (IndexedDB in the browser, memory in tests) and owns validation, ids and errors.
+ *
+ * Why no write can be lost, even with two tabs open:
+ * - A record is never written as one document. Each lesson event, quiz attempt and
+ *   scenario run is its own stored entry, keyed by (learner, kind, id) with a random id,
+ *   and is only ever added, never rewritten. Two tabs adding at once add two keys.
+ * - The only read-modify-write is the profile (rename), done inside one backend
+ *   transaction; a concurrent rename in another tab is last-writer-wins on the profile
+ *   alone and cannot touch entries.
+ * - Adding entries checks, in the same transaction, that the learner still exists, so a
+ *   learner removed in one tab does not leave orphan entries written by the other.
+ * - Every backend failure is rethrown as a typed ProgressStoreError (storage-full,
+ *   storage-unavailable, …); nothing is swallowed, so the page can warn and offer export.
+ *
+ * IndexedDB adapter, to keep these guarantees: object stores `learners` (keyPath "id")
+ * and `entries` (keyPath ["learner", "kind", "id"]); `commit` is ONE readwrite
+ * transaction over both stores: get the profile, call change.profile synchronously (no
+ * awaits inside: the transaction would auto-commit), put it, then for each entry `add`
+ * only if its key is absent (an existing key is left as it is); abort on any throw.
+ * `read` is one readonly transaction: the profile plus a key-range scan
+ * [learner] … [learner, []]; `remove` deletes the profile and that key range in one
+ * transaction. Reject with the request's or transaction's error (its name, e.g.
+ * QuotaExceededError, is mapped by toStoreError). Open the database with
+ * navigator.storage.persist() requested, and surface `blocked`/`versionchange`.
+ */
+import { z } from "zod";
+import { ProgressStoreError, toStoreError } from "./errors.ts";
+import { newId } from "./ids.ts";
+import { mergeProfiles, normalizeRecord } from "./merge.ts";
+import { describeIssues } from "./migrate.ts";
+import {
+  CURRENT_VERSION,
+  learnerProfileSchema,
+  lessonEventSchema,
+  progressRecordSchema,
+  quizAttemptSchema,
+  scenarioRunSchema,
+  type LearnerProfile,
+  type LessonEvent,
+  type ProgressRecord,
+  type QuizAttempt,
+  type ScenarioRun,
+} from "./schema.ts";
+
+// ── Backend: what an adapter implements ───────────────────────────────────────
+
+export type StoredEntry =
+  | { learner: string; kind: "lesson"; id: string; value: LessonEvent }
+  | { learner: string; kind: "attempt"; id: string; value: QuizAttempt }
+  | { learner: string; kind: "run"; id: string; value: ScenarioRun };
+
+export type EntryKind = StoredEntry["kind"];
+
+/** One atomic change to one learner. */
+export interface Commit {
+  /**
+   * Runs inside the transaction with the stored profile (undefined if none) and returns
+   * the profile to keep. Synchronous and pure; it may throw to abort. When absent, the
+   * profile is left as it is and must exist.
+   */
+  profile?: (current: LearnerProfile | undefined) => LearnerProfile;
+  /** Entries to add; one whose key already exists is left untouched. */
+  entries?: readonly StoredEntry[];
+}
+
+export interface ProgressBackend {
+  listProfiles(): Promise<LearnerProfile[]>;
+  read(learner: string): Promise<{ profile: LearnerProfile; entries: StoredEntry[] } | undefined>;
+  /** Atomic; rejects with ProgressStoreError("learner-not-found") when no profile results. */
+  commit(learner: string, change: Commit): Promise<{ profile: LearnerProfile; added: number }>;
+  /** Removes the profile and all its entries atomically; false when there was none. */
+  remove(learner: string): Promise<boolean>;
+}
+
+// ── Store: what the site calls ────────────────────────────────────────────────
+
+export interface LearnerInput {
+  name: string;
+  township: string;
+  village: string;
+}
+
+/** New entries: the id may be given, so a retried write stays one entry. */
+export type NewLessonEvent = Omit<LessonEvent, "id"> & { id?: string };
+export type NewQuizAttempt = Omit<QuizAttempt, "id"> & { id?: string };
+export type NewScenarioRun = Omit<ScenarioRun, "id"> & { id?: string };
+
+export interface ImportOutcome {
+  learner: LearnerProfile;
+  /** True when the learner was not on this device before. */
+  created: boolean;
+  /** Entries that were new to this device. */
+  added: number;
+}
+
+export interface ProgressStore {
+  /** Oldest first. */
+  listLearners(): Promise<LearnerProfile[]>;
+  createLearner(input: LearnerInput): Promise<LearnerProfile>;
+  /** Change name, township or village. */
+  renameLearner(id: string, changes: Partial<LearnerInput>): Promise<LearnerProfile>;
+  /** Idempotent: false when the learner was already gone (e.g. removed in another tab). */
+  removeLearner(id: string): Promise<boolean>;
+  appendLessonEvent(learner: string, event: NewLessonEvent): Promise<LessonEvent>;
+  appendAttempt(learner: string, attempt: NewQuizAttempt): Promise<QuizAttempt>;
+  appendRun(learner: string, run: NewScenarioRun): Promise<ScenarioRun>;
+  /** The learner's whole record, entries in chronological order. */
+  readRecord(learner: string): Promise<ProgressRecord>;
+  /**
+   * Add a validated record (from export.ts): creates the learner, or merges into the one
+   * already here (union of entries, newer profile wins). Atomic: all or nothing.
+   */
+  importRecord(record: ProgressRecord): Promise<ImportOutcome>;
+}
+
+export interface StoreOptions {
+  now?: () => Date;
+  newId?: () => string;
+}
+
+const learnerInputSchema = z
+  .object({
+    name: learnerProfileSchema.shape.name,
+    township: learnerProfileSchema.shape.township,
+    village: learnerProfileSchema.shape.village,
+  })
+  .strict();
+
+function validate<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = describeIssues(result.error.issues);
+  throw new ProgressStoreError("invalid-data", `学习记录的内容不完整或格式不对，没有保存：${details.join("；")}`);
+}
+
+/** Run a backend call; whatever it throws comes out typed. */
+async function guard<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+export function createProgressStore(backend: ProgressBackend, options: StoreOptions = {}): ProgressStore {
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const makeId = options.newId ?? newId;
+
+  /** One entry, one put: never a rewrite of the learner's record. */
+  async function append(entry: StoredEntry) {
+    await guard(() => backend.commit(entry.learner, { entries: [entry] }));
+  }
+
+  return {
+    async listLearners() {
+      const profiles = await guard(() => backend.listProfiles());
+      return profiles.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+    },
+
+    async createLearner(input) {
+      const fields = validate(learnerInputSchema, input);
+      const at = now();
+      const profile: LearnerProfile = { id: makeId(), ...fields, created: at, updated: at };
+      const stored = await guard(() =>
+        backend.commit(profile.id, {
+          profile: (current) => {
+            if (current) throw new ProgressStoreError("learner-exists");
+            return profile;
+          },
+        }),
+      );
+      return stored.profile;
+    },
+
+    async renameLearner(id, changes) {
+      const fields = validate(learnerInputSchema.partial(), changes);
+      const at = now();
+      const stored = await guard(() =>
+        backend.commit(id, {
+          profile: (current) => {
+            if (!current) throw new ProgressStoreError("learner-not-found");
+            return { ...current, ...fields, updated: at };
+          },
+        }),
+      );
+      return stored.profile;
+    },
+
+    removeLearner: (id) => guard(() => backend.remove(id)),
+
+    async appendLessonEvent(learner, event) {
+      const value = validate(lessonEventSchema, { ...event, id: event.id ?? makeId() });
+      await append({ learner, kind: "lesson", id: value.id, value });
+      return value;
+    },
+
+    async appendAttempt(learner, attempt) {
+      const value = validate(quizAttemptSchema, { ...attempt, id: attempt.id ?? makeId() });
+      await append({ learner, kind: "attempt", id: value.id, value });
+      return value;
+    },
+
+    async appendRun(learner, run) {
+      const value = validate(scenarioRunSchema, { ...run, id: run.id ?? makeId() });
+      await append({ learner, kind: "run", id: value.id, value });
+      return value;
+    },
+
+    async readRecord(learner) {
+      const stored = await guard(() => backend.read(learner));
+      if (!stored) throw new ProgressStoreError("learner-not-found");
+      const pick = <K extends EntryKind>(kind: K) =>
+        stored.entries.filter((e): e is Extract<StoredEntry, { kind: K }> => e.kind === kind).map((e) => e.value as Extract<StoredEntry, { kind: K }>["value"]);
+      return normalizeRecord({ version: CURRENT_VERSION, learner: stored.profile, lessons: pick("lesson"), attempts: pick("attempt"), runs: pick("run") });
+    },
+
+    async importRecord(input) {
+      const record = validate(progressRecordSchema, input);
+      const learner = record.learner.id;
+      const entries: StoredEntry[] = [
+        ...record.lessons.map((value) => ({ learner, kind: "lesson" as const, id: value.id, value })),
+        ...record.attempts.map((value) => ({ learner, kind: "attempt" as const, id: value.id, value })),
+        ...record.runs.map((value) => ({ learner, kind: "run" as const, id: value.id, value })),
+      ];
+      let created = false;
+      const stored = await guard(() =>
+        backend.commit(learner, {
+          profile: (current) => {
+            created = !current;
+            return current ? mergeProfiles(current, record.learner) : record.learner;
+          },
+          entries,
+        }),
+      );
+      return { learner: stored.profile, created, added: stored.added };
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/** The written-agreement check against 《人民调解法》第二十九条. */
+import { describe, expect, it } from "vitest";
+import { checkAgreement, elementNames, sampleDraft, suppliableElements } from "../../../src/lib/scenario/agreement.ts";
+import type { NodeOf, Party } from "../../../src/lib/scenario/schema.ts";
+import { loadScenario } from "./helpers.ts";
+
+const scenario = loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml");
+const node = scenario.nodes.draft as NodeOf<"agreement">;
+const parties = scenario.parties;
+const check = (clauses: string[], details?: Record<string, { name?: string; address?: string }>) =>
+  checkAgreement(node, parties, { clauses, parties: details });
+
+const COMPLETE = ["parties-full", "main-facts", "responsibility", "terms", "performance"];
+
+describe("checkAgreement", () => {
+  it("accepts a draft with all five required elements and no defective clause", () => {
+    const result = check(COMPLETE);
+    expect(result).toMatchObject({ verdict: "lawful", missing: [], defects: [], unknownClauses: [], messages: [] });
+    expect(result.satisfied).toEqual(["parties", "facts", "responsibility", "terms", "performance"]);
+  });
+
+  it("names every missing element in zh-CN, in the law's order", () => {
+    const result = check(["terms"]);
+    expect(result.verdict).toBe("incomplete");
+    expect(result.missing.map((m) => m.name)).toEqual(["当事人的基本情况", "纠纷的主要事实", "争议事项和各方责任", "履行方式和期限"]);
+    expect(result.messages[0]).toBe("协议书缺少“当事人的基本情况”（缺：张德福的姓名和住所；李国强的姓名和住所）");
+    expect(result.messages[3]).toBe("协议书缺少“履行方式和期限”");
+  });
+
+  it("does not count a clause that names the parties only by nickname", () => {
+    expect(check(["parties-nick", ...COMPLETE.slice(1)]).missing.map((m) => m.element)).toEqual(["parties"]);
+  });
+
+  it("accepts typed party details in place of a parties clause, and names what is missing from them", () => {
+    const rest = COMPLETE.slice(1);
+    const full = { zhang: { name: "张德福", address: "青石村三组 17 号" }, li: { name: "李国强", address: "青石村三组 18 号" } };
+    expect(check(rest, full).verdict).toBe("lawful");
+    const partial = check(rest, { zhang: { name: "张德福", address: "  " }, li: { address: "青石村三组 18 号" } });
+    expect(partial.verdict).toBe("incomplete");
+    expect(partial.missing).toEqual([{ element: "parties", name: "当事人的基本情况", detail: "张德福的住所；李国强的姓名" }]);
+  });
+
+  it("only requires details of parties who sign", () => {
+    const withCadre: Party[] = [...parties, { id: "wang", name: "王振华", role: "村主任", interests: ["村里安定"], mood: "calm", signsAgreement: false }];
+    const full = { zhang: { name: "张德福", address: "17 号" }, li: { name: "李国强", address: "18 号" } };
+    expect(checkAgreement(node, withCadre, { clauses: COMPLETE.slice(1), parties: full }).verdict).toBe("lawful");
+  });
+
+  it("flags unlawful and coerced clauses with their explanation and law", () => {
+    const result = check([...COMPLETE, "no-lawsuit", "village-pressure"]);
+    expect(result.verdict).toBe("unlawful");
+    expect(result.defects).toEqual([
+      { clause: "no-lawsuit", kind: "unlawful", explanation: expect.stringContaining("起诉的权利"), law: ["rmtjf-3", "rmtjf-32"] },
+      { clause: "village-pressure", kind: "coerced", explanation: expect.stringContaining("胁迫"), law: ["rmtjf-3", "mfd-150"] },
+    ]);
+    expect(result.messages).toEqual([
+      expect.stringMatching(/^条款“甲方今后不得就本纠纷向人民法院起诉。”违法：/),
+      expect.stringMatching(/^条款“乙方如不按期完工，村委会将不再为其办理任何证明。”不是当事人自愿的：/),
+    ]);
+  });
+
+  it("calls a draft unlawful even when it is also incomplete, and lists both problems", () => {
+    const result = check(["terms", "no-lawsuit"]);
+    expect(result.verdict).toBe("unlawful");
+    expect(result.missing).toHaveLength(4);
+    expect(result.messages).toHaveLength(5);
+  });
+
+  it("ignores duplicate picks and reports clause ids the node does not offer", () => {
+    const result = check([...COMPLETE, "terms", "made-up"]);
+    expect(result.verdict).toBe("lawful");
+    expect(result.unknownClauses).toEqual(["made-up"]);
+  });
+
+  it("has a zh-CN name for each of the five elements", () => {
+    expect(Object.values(elementNames)).toHaveLength(5);
+  });
+});
+
+describe("sample drafts (used to explore and to script runs)", () => {
+  it("builds a lawful draft from one clause per element", () => {
+    const draft = sampleDraft(node, parties, "lawful")!;
+    expect(check(draft.clauses).verdict).toBe("lawful");
+    expect(draft.clauses).toEqual(COMPLETE);
+  });
+
+  it("builds an unlawful draft by adding the first defective clause", () => {
+    const draft = sampleDraft(node, parties, "unlawful")!;
+    expect(check(draft.clauses).verdict).toBe("unlawful");
+  });
+
+  it("falls back to typed details when no clause supplies the parties", () => {
+    const noParties = { ...node, clauses: node.clauses.filter((c) => c.id !== "parties-full") };
+    const draft = sampleDraft(noParties, parties, "lawful")!;
+    expect(Object.keys(draft.parties ?? {})).toEqual(["zhang", "li"]);
+    expect(checkAgreement(noParties, parties, draft).verdict).toBe("lawful");
+  });
+
+  it("gives up when an element cannot be supplied", () => {
+    const noTerms = { ...node, clauses: node.clauses.filter((c) => c.id !== "terms") };
+    expect(sampleDraft(noTerms, parties, "lawful")).toBeUndefined();
+    expect(suppliableElements(noTerms).has("terms")).toBe(false);
+  });
+});

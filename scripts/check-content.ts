@@ -1,13 +1,14 @@
 /**
- * npm run check (first step): validates everything in content/ and prints each problem
- * as `file:line:column  field: message`. Exit code 1 when anything is wrong.
+ * npm run check (first step): validates everything in content/ (courses, lessons, law,
+ * glossary, scenarios, quiz banks) and prints each problem as
+ * `file:line:column  field: message`. Exit code 1 when anything is wrong.
  */
-import { checkContent } from "../src/lib/content/files.ts";
+import { checkAll } from "../src/lib/check-all.ts";
 import { contentDir } from "../src/lib/content/content-dir.ts";
 import { formatIssues } from "../src/lib/content/issues.ts";
 
 const root = process.cwd();
-const { set, issues } = checkContent({ root, content: contentDir(root) });
+const { set, scenarios, quizBanks, issues } = checkAll(root, contentDir(root));
 
 if (issues.length) {
   console.error(formatIssues(issues));
@@ -17,5 +18,6 @@ if (issues.length) {
 const terms = set.glossaries.reduce((n, g) => n + g.terms.length, 0);
 const provisions = set.statutes.reduce((n, s) => n + s.data.provisions.length, 0);
 console.log(
-  `内容检查通过：${set.courses.length} 门课程，${set.lessons.length} 课时，${set.statutes.length} 部法规（${provisions} 条），${terms} 个术语。`,
+  `内容检查通过：${set.courses.length} 门课程，${set.lessons.length} 课时，${set.statutes.length} 部法规（${provisions} 条），${terms} 个术语，` +
+    `${scenarios.length} 个情景模拟，${quizBanks} 个题库。`,
 );

@@ -9,6 +9,9 @@ import { contentDir } from "./lib/content/content-dir.ts";
 import { readContentSet } from "./lib/content/files.ts";
 import { ContentError } from "./lib/content/issues.ts";
 import { provisionId } from "./lib/content/model.ts";
+import { knownFromContentSet } from "./lib/quiz/check.ts";
+import { checkScenarioDir } from "./lib/scenario/files.ts";
+import { scenarioSchema } from "./lib/scenario/schema.ts";
 import {
   courseFrontmatterSchema,
   glossaryTermSchema,
@@ -61,6 +64,21 @@ const glossaryLoader: Loader = {
   },
 };
 
+/** Scenarios, checked by the scenario checker (schema, links, reachability, ranges). */
+const scenarioLoader: Loader = {
+  name: "scenarios",
+  load: async ({ store, parseData }) => {
+    store.clear();
+    const provisions = knownFromContentSet(readOrThrow()).provisions;
+    const files = checkScenarioDir(root, join(content, "scenarios"), provisions);
+    const issues = files.flatMap((f) => f.issues);
+    if (issues.length) throw new ContentError(issues);
+    for (const { scenario, file } of files) {
+      if (scenario) store.set({ id: scenario.id, data: await parseData({ id: scenario.id, data: scenario }), filePath: file });
+    }
+  },
+};
+
 /** Folder name of a path like `basics/01-what-is.mdx`. */
 const folderOf = (entry: string) => entry.split("/")[0];
 
@@ -71,6 +89,7 @@ export const collections = {
     schema: provisionSchema.extend({ statute: z.string(), shortTitle: z.string() }),
   }),
   glossary: defineCollection({ loader: glossaryLoader, schema: glossaryTermSchema }),
+  scenarios: defineCollection({ loader: scenarioLoader, schema: scenarioSchema }),
   courses: defineCollection({
     loader: glob({ pattern: "*/index.mdx", base: join(content, "courses"), generateId: ({ entry }) => folderOf(entry) }),
     schema: courseFrontmatterSchema,

@@ -2,7 +2,12 @@
  * Every UI string, as flat dotted keys. Components receive these through attributes, so
  * no label is hard-coded in a component. `{name}` placeholders are filled by `t()`.
  */
+import { scenarioStrings } from "./zh-CN.scenario.ts";
+import { trainerStrings } from "./zh-CN.trainers.ts";
+
 export const zhCN = {
+  ...scenarioStrings,
+  ...trainerStrings,
   "site.name": "调解员学堂",
   "site.tagline": "人民调解员培训与认证",
   "site.description": "面向人民调解员的学习平台：依法调解的课程、案例模拟与测验。",

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
-import { checkContent } from "../lib/content/files.ts";
+import { checkAll } from "../lib/check-all.ts";
 import { ContentError } from "../lib/content/issues.ts";
 import { contentDir } from "../lib/content/content-dir.ts";
 
@@ -15,10 +15,11 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const { set, issues } = checkContent({ root, content: contentDir(root) });
+        const { set, scenarios, quizBanks, issues } = checkAll(root, contentDir(root));
         if (issues.length) throw new ContentError(issues);
         logger.info(
-          `content ok: ${set.courses.length} courses, ${set.lessons.length} lessons, ${set.statutes.length} statutes, ${set.glossaries.reduce((n, g) => n + g.terms.length, 0)} terms`,
+          `content ok: ${set.courses.length} courses, ${set.lessons.length} lessons, ${set.statutes.length} statutes, ` +
+            `${set.glossaries.reduce((n, g) => n + g.terms.length, 0)} terms, ${scenarios.length} scenarios, ${quizBanks} quiz banks`,
         );
       },
     },

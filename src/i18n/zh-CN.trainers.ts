@@ -1,0 +1,2 @@
+/** UI strings of the trainers' pages (`trainers.*`). */
+export const trainerStrings = {} as const;

@@ -3,6 +3,7 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import contentCheck from "./src/integrations/content-check.ts";
 import pagefindIndex from "./src/integrations/pagefind-index.ts";
+import serviceWorker from "./src/integrations/service-worker.ts";
 
 // Deployments set these: SITE_URL=https://example.gov.cn BASE_PATH=/academy/ npm run build
 const site = process.env.SITE_URL ?? "http://localhost:4321";
@@ -17,6 +18,7 @@ export default defineConfig({
   build: { inlineStylesheets: "auto", format: "directory" },
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [contentCheck(), mdx(), pagefindIndex()],
+  // Order matters after the build: pagefind indexes the pages, then the service worker lists them.
+  integrations: [contentCheck(), mdx(), pagefindIndex(), serviceWorker()],
   markdown: { smartypants: false, shikiConfig: { theme: "github-light-high-contrast" } },
 });

@@ -116,6 +116,8 @@ export const zhCN = {
   "notFound.title": "没有找到这个页面",
   "notFound.text": "链接可能已经过期或输入有误。",
   "notFound.home": "回到首页",
+  "update.available": "网站有新版本，更新后继续学习，学习记录不会丢失。",
+  "update.reload": "更新",
   "footer.disclaimer": "课程内容用于学习培训，法条概要为转述，办理具体纠纷请以法律正式文本和当地规定为准。",
 } as const;
 

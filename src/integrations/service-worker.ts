@@ -1,0 +1,52 @@
+import type { AstroIntegration } from "astro";
+import { fileURLToPath } from "node:url";
+import { generateSW } from "workbox-build";
+
+/**
+ * Writes dist/sw.js after the build (and after the pagefind index): every page, style and
+ * script is precached with a revision hash, so after one visit the courses, scenarios and
+ * quizzes open offline, and a new deployment installs as a whole, waiting until the
+ * learner accepts the "new version" prompt (never half-old, half-new pages).
+ */
+export default function serviceWorker(): AstroIntegration {
+  let base = "/";
+  return {
+    name: "mediator-academy:service-worker",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const { count, size, warnings } = await generateSW({
+          globDirectory: outDir,
+          globPatterns: ["**/*.{html,css,js,svg,webmanifest}"],
+          // pagefind's own UI bundles are not used; its index is cached when first searched.
+          globIgnores: ["pagefind/**", "sw.js", "workbox-*.js"],
+          swDest: `${outDir}/sw.js`,
+          modifyURLPrefix: { "": base },
+          directoryIndex: "index.html",
+          // Search and import pages read their query string in the browser.
+          ignoreURLParametersMatching: [/^q$/, /^kind$/, /^utm_/],
+          cleanupOutdatedCaches: true,
+          skipWaiting: false, // the page asks the learner first (see update-prompt.ts)
+          clientsClaim: false,
+          inlineWorkboxRuntime: true,
+          sourcemap: false,
+          mode: "production",
+          maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
+          runtimeCaching: [
+            {
+              // Search indexes: kept after first use so search also works offline later.
+              urlPattern: ({ url }) => url.pathname.includes("/pagefind/") || url.pathname.endsWith("/search/lookup.json"),
+              handler: "StaleWhileRevalidate",
+              options: { cacheName: "search-index", expiration: { maxEntries: 400 } },
+            },
+          ],
+        });
+        for (const warning of warnings) logger.warn(warning);
+        logger.info(`service worker precaches ${count} files (${Math.round(size / 1024)} KB)`);
+      },
+    },
+  };
+}

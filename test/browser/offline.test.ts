@@ -1,0 +1,69 @@
+/**
+ * Offline and updates: after one visit the service worker has precached the site, so other
+ * pages open with no network; a new deployment waits for the learner's "更新".
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./support/browser.ts";
+import { lessonPaths } from "./support/pages.ts";
+import { serveDist, type StaticSite } from "./support/static-server.ts";
+
+let browser: Browser;
+let site: StaticSite;
+// A private copy of the site, so the test can "deploy" a new version into it.
+const copy = mkdtempSync(join(tmpdir(), "mediator-offline-"));
+
+beforeAll(async () => {
+  cpSync(resolve("dist"), copy, { recursive: true });
+  site = await serveDist(copy);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  rmSync(copy, { recursive: true, force: true });
+});
+
+describe("the service worker", () => {
+  test("after one visit, lessons and the law library open with no network", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url, { waitUntil: "networkidle" });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await context.setOffline(true);
+    const [first, second] = lessonPaths().slice(-2);
+    for (const path of [first, second, "law/", "courses/"]) {
+      await page.goto(site.url + path);
+      expect(await page.locator("h1").first().textContent()).toMatch(/\S/);
+    }
+    // The page still works: its scripts came from the cache too.
+    await page.goto(site.url + second);
+    await page.locator("inline-reference button").first().click();
+    await expect(page.locator("inline-reference button").first().getAttribute("aria-expanded")).resolves.toBe("true");
+    await context.close();
+  });
+
+  test("a new deployment is offered with a visible prompt and applied only when accepted", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url, { waitUntil: "networkidle" });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload({ waitUntil: "networkidle" }); // now controlled by the first version
+    expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    expect(await page.locator("update-prompt").evaluate((el) => el.shadowRoot?.textContent?.trim() ?? "")).toBe("");
+
+    appendFileSync(join(copy, "sw.js"), "\n// deployment 2\n");
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    const update = page.getByRole("button", { name: "更新" });
+    await update.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("status").filter({ hasText: "新版本" }).count()).toBe(1);
+    await Promise.all([page.waitForEvent("load"), update.click()]);
+    const scriptURL = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+    expect(scriptURL).toContain("sw.js");
+    await expect(page.getByRole("button", { name: "更新" }).count()).resolves.toBe(0);
+    await context.close();
+  });
+});

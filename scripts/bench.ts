@@ -2,11 +2,13 @@
  * npm run bench [-- --scale 1,10,50 | --quick]
  *
  * 1. Page weight (HTML, CSS, JS; raw and gzip) of each page type of the shipped site.
- * 2. The lesson-page budgets: JS gzip ≤ 20 KB, HTML+CSS+JS gzip ≤ 100 KB. Exit code 1 if one fails.
+ * 2. Budgets: lesson JS gzip ≤ 20 KB and HTML+CSS+JS gzip ≤ 100 KB; scenario page JS gzip
+ *    ≤ 40 KB. Exit code 1 if one fails.
  * 3. Build time of the shipped site and of generated curricula 10× and 50× larger.
  * 4. Time of the content checker alone at each scale.
  * 5. Search: lunr look-up index bytes and median query time; pagefind bytes fetched for a
  *    typical query and its query times in Chromium.
+ * 6. Scenarios: checker time over every shipped scenario, engine time per step.
  *
  * Prints tables for the CI log and writes the same figures to bench-out/bench.json.
  */
@@ -14,15 +16,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { contentDir } from "../src/lib/content/content-dir.ts";
-import { checkLessonBudgets, type BudgetResult } from "./bench/budget.ts";
+import { checkBudgets, type BudgetResult } from "./bench/budget.ts";
 import { timedBuild } from "./bench/build.ts";
 import { timedContentCheck } from "./bench/content-check.ts";
 import { generateCurriculum } from "./bench/generate-curriculum.ts";
 import { parseOptions } from "./bench/options.ts";
 import { pageTypeOf, summariseByType, type TypeSummary } from "./bench/page-types.ts";
 import { listPages, pageWeigher, type PageWeight } from "./bench/page-weight.ts";
-import { budgetTable, buildTable, pageWeightTable, searchTable, type ScaleResult } from "./bench/report.ts";
+import { budgetTable, buildTable, pageWeightTable, scenarioTable, searchTable, type ScaleResult } from "./bench/report.ts";
 import { relevanceQueries, searchFigures, type SearchFigures } from "./bench/search.ts";
+import { scenarioFigures, type ScenarioFigures } from "./bench/scenarios.ts";
 import { createSandbox } from "./bench/sandbox.ts";
 
 const root = process.cwd();
@@ -36,6 +39,7 @@ const work = mkdtempSync(join(tmpdir(), "mediator-bench-"));
 const results: ScaleResult[] = [];
 let weights: PageWeight[] = [];
 let search: SearchFigures | undefined;
+let scenarios: ScenarioFigures | undefined;
 try {
   const project = createSandbox(root, join(work, "project"));
   // The content the real build uses (content/ unless MEDIATOR_CONTENT_DIR says otherwise).
@@ -54,6 +58,7 @@ try {
     if (scale === 1) {
       weights = listPages(outDir).map(pageWeigher(outDir, base));
       search = await searchFigures(outDir, base, relevanceQueries(root));
+      scenarios = scenarioFigures(project, source);
     }
     results.push({ scale, check, build });
     // Free the disk as we go: the 50× site and its content are large.
@@ -65,9 +70,9 @@ try {
 }
 
 const byType: TypeSummary[] = summariseByType(weights);
-const budgets: BudgetResult[] = checkLessonBudgets(weights.filter((w) => pageTypeOf(w.page) === "lesson"));
+const budgets: BudgetResult[] = checkBudgets(weights);
 console.log(
-  ["", pageWeightTable(byType), "", budgetTable(budgets), "", buildTable(results), "", search ? searchTable(search) : "", ""].join("\n"),
+  ["", pageWeightTable(byType), "", budgetTable(budgets), "", buildTable(results), "", search ? searchTable(search) : "", "", scenarios ? scenarioTable(scenarios) : "", ""].join("\n"),
 );
 
 const jsonFile = join(root, "bench-out", "bench.json");
@@ -77,8 +82,9 @@ const json = {
   node: process.version,
   units: "bytes; gzip = node:zlib gzipSync level 9 per file; seconds and milliseconds are wall clock",
   pageWeight: byType,
-  lessonBudgets: budgets,
+  budgets,
   search,
+  scenarios,
   builds: results.map(({ scale, check, build }) => ({
     scale,
     courses: check.courses,

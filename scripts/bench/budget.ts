@@ -1,26 +1,40 @@
-/** The learner's byte budget, which every lesson page must meet (many learners are on slow mobile data). */
+/**
+ * Byte budgets per page type, which every page of that type must meet (many learners are
+ * on slow mobile data). Each budget is checked against the worst page of its type.
+ */
 import type { PageWeight } from "./page-weight.ts";
+import { pageTypeOf, type PageType } from "./page-types.ts";
 
 export interface BudgetResult {
   name: string;
   /** Limit in bytes (gzip). */
   limit: number;
-  /** The worst lesson's value in bytes, and which lesson it is. */
+  /** The worst page's value in bytes, and which page it is. */
   worst: number;
   page: string;
   pass: boolean;
 }
 
-const budgets = [
-  { name: "lesson JS gzip", limit: 20 * 1024, measure: (w: PageWeight) => w.js.gzip },
-  { name: "lesson HTML+CSS+JS gzip", limit: 100 * 1024, measure: (w: PageWeight) => w.total.gzip },
+interface Budget {
+  name: string;
+  type: PageType;
+  limit: number;
+  measure: (w: PageWeight) => number;
+  /** Pages of this type must exist (the curriculum always has lessons). */
+  required: boolean;
+}
+
+const budgets: Budget[] = [
+  { name: "lesson JS gzip", type: "lesson", limit: 20 * 1024, measure: (w) => w.js.gzip, required: true },
+  { name: "lesson HTML+CSS+JS gzip", type: "lesson", limit: 100 * 1024, measure: (w) => w.total.gzip, required: true },
+  { name: "scenario JS gzip (Lit included)", type: "scenario", limit: 40 * 1024, measure: (w) => w.js.gzip, required: false },
 ];
 
-/** Each budget is checked against its own worst lesson, which may differ between budgets. */
-export function checkLessonBudgets(lessons: readonly PageWeight[]): BudgetResult[] {
-  return budgets.map(({ name, limit, measure }) => {
-    const worst = lessons.reduce<PageWeight | undefined>((max, w) => (!max || measure(w) > measure(max) ? w : max), undefined);
-    if (!worst) return { name, limit, worst: 0, page: "(no lesson pages built)", pass: false };
-    return { name, limit, worst: measure(worst), page: worst.page, pass: measure(worst) <= limit };
+export function checkBudgets(weights: readonly PageWeight[]): BudgetResult[] {
+  return budgets.flatMap(({ name, type, limit, measure, required }) => {
+    const pages = weights.filter((w) => pageTypeOf(w.page) === type);
+    const worst = pages.reduce<PageWeight | undefined>((max, w) => (!max || measure(w) > measure(max) ? w : max), undefined);
+    if (!worst) return required ? [{ name, limit, worst: 0, page: `(no ${type} pages built)`, pass: false }] : [];
+    return [{ name, limit, worst: measure(worst), page: worst.page, pass: measure(worst) <= limit }];
   });
 }

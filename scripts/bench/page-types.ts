@@ -13,7 +13,11 @@ export const pageTypes = [
   { type: "glossary", path: /^glossary\/index\.html$/ },
   { type: "glossary term", path: /^glossary\/[^/]+\/index\.html$/ },
   { type: "search", path: /^search\/index\.html$/ },
-  { type: "authoring", path: /^authoring\/index\.html$/ },
+  { type: "scenario list", path: /^scenarios\/index\.html$/ },
+  { type: "scenario", path: /^scenarios\/[^/]+\/index\.html$/ },
+  { type: "trainers", path: /^trainers\/index\.html$/ },
+  { type: "scenario graph", path: /^trainers\/[^/]+\/index\.html$/ },
+  { type: "authoring", path: /^authoring\/(?:[^/]+\/)?index\.html$/ },
   { type: "verify", path: /^verify\/index\.html$/ },
   { type: "404", path: /^404\.html$/ },
 ] as const;

@@ -40,7 +40,7 @@ export function pageWeightTable(rows: readonly TypeSummary[]): string {
 
 export function budgetTable(results: readonly BudgetResult[]): string {
   const body = results.map((r) => [r.name, `${kb(r.limit)} KB`, `${kb(r.worst)} KB`, `${r.worst} B`, r.pass ? "PASS" : "FAIL", r.page]);
-  return ["Lesson budgets (worst lesson page for each budget).", "", table(["budget", "limit", "worst", "bytes", "result", "worst lesson"], body)].join("\n");
+  return ["Budgets (worst page of its type for each budget).", "", table(["budget", "limit", "worst", "bytes", "result", "worst page"], body)].join("\n");
 }
 
 export function buildTable(results: readonly ScaleResult[]): string {
@@ -75,4 +75,11 @@ export function searchTable(figures: import("./search.ts").SearchFigures): strin
         ],
   ];
   return table(["search", "what", "KB", "KB gz", "time"], rows);
+}
+
+export function scenarioTable(f: import("./scenarios.ts").ScenarioFigures): string {
+  return table(
+    ["scenarios", "checker ms (all)", "engine steps", "median step ms", "p95 step ms", "budget"],
+    [[String(f.scenarios), f.checkerMs.toFixed(0), String(f.steps), f.medianStepMs.toFixed(4), f.p95StepMs.toFixed(4), f.medianStepMs < 1 ? "PASS (< 1 ms)" : "FAIL (≥ 1 ms)"]],
+  );
 }

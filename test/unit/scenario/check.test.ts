@@ -1,7 +1,7 @@
 /**
- * One failing fixture per checker rule. Each file in test/fixtures/scenarios/invalid/ is a
- * copy of ../minimal.yaml with one mistake (its first line says which), and must produce
- * exactly the issues listed here: file, line, column, field and the words a trainer reads.
+ * One failing scenario per checker rule. Each mutation in check-mutations.ts makes a copy of
+ * test/fixtures/scenarios/minimal.yaml with one mistake, checked as failingPath(name), and must
+ * produce exactly the issues listed here: file, line, column, field and the words a trainer reads.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -9,7 +9,8 @@ import { formatIssues } from "../../../src/lib/content/issues.ts";
 import { checkScenarioText } from "../../../src/lib/scenario/check.ts";
 import { explore } from "../../../src/lib/scenario/explore.ts";
 import { checkScenarioDir } from "../../../src/lib/scenario/files.ts";
-import { checkFile, fixturesDir, loadScenario, provisionIds, root, yamlFiles } from "./helpers.ts";
+import { failingPath, failingText, mutations } from "./check-mutations.ts";
+import { checkFile, fixturesDir, loadScenario, provisionIds, root } from "./helpers.ts";
 
 const DIR = "test/fixtures/scenarios";
 
@@ -20,7 +21,7 @@ interface Expected {
   says: string[];
 }
 
-const cases: Record<string, { rule: string; expected: Expected[] }> = {
+const cases: Record<keyof typeof mutations, { rule: string; expected: Expected[] }> = {
   "yaml-syntax": {
     rule: "a YAML syntax error is reported on its line",
     expected: [{ line: 7, column: 1, field: "", says: ["YAML 格式错误", "重复的字段名"] }],
@@ -133,14 +134,14 @@ describe("scenario checker", () => {
     expect(scenario?.id).toBe(name.replace(".yaml", ""));
   });
 
-  it("has a case for every invalid fixture, and a fixture for every case", () => {
-    expect(yamlFiles(`${fixturesDir}invalid`).map((n) => n.replace(".yaml", ""))).toEqual(Object.keys(cases).sort());
+  it("has a case for every mutation, and a mutation for every case", () => {
+    expect(Object.keys(cases).sort()).toEqual(Object.keys(mutations).sort());
   });
 
-  describe.each(Object.entries(cases))("%s", (fixture, { rule, expected }) => {
+  describe.each(Object.entries(cases))("%s", (name, { rule, expected }) => {
     it(rule, () => {
-      const file = `${DIR}/invalid/${fixture}.yaml`;
-      const { issues } = checkFile(file);
+      const file = failingPath(name);
+      const { issues } = checkFailing(name);
       expect(issues.length, formatIssues(issues)).toBe(expected.length);
       expected.forEach((want, i) => {
         const got = issues[i];
@@ -169,7 +170,7 @@ describe("scenario checker", () => {
   });
 
   it("returns the parsed scenario even when later rules fail, for the graph view", () => {
-    const { scenario, issues } = checkFile(`${DIR}/invalid/unreachable-node.yaml`);
+    const { scenario, issues } = checkFailing("unreachable-node");
     expect(issues).toHaveLength(1);
     expect(scenario?.nodes.aside.kind).toBe("narration");
   });
@@ -190,3 +191,6 @@ describe("scenario checker", () => {
 });
 
 const loadText = (name: string): string => readFileSync(`${fixturesDir}${name}`, "utf8");
+
+/** Check the copy of minimal.yaml with the mistake `name`, as the file failingPath(name). */
+const checkFailing = (name: string) => checkScenarioText(failingText(name), failingPath(name), provisionIds);

@@ -8,7 +8,7 @@ import { contentDir } from "../content/content-dir.ts";
 import { readContentSet } from "../content/files.ts";
 import type { ContentIssue } from "../content/issues.ts";
 import { knownFromContentSet } from "../quiz/check.ts";
-import { explore, type Exploration } from "../scenario/explore.ts";
+import type { Exploration } from "../scenario/explore.ts";
 import { checkScenarioDir } from "../scenario/files.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
@@ -30,12 +30,11 @@ export function trainerScenarios(root: string = process.cwd()): TrainerScenario[
   if (cached) return cached;
   const provisions = knownFromContentSet(readContentSet({ root, content }).set).provisions;
   const result = checkScenarioDir(root, join(content, "scenarios"), provisions).map(
-    ({ file, scenario, issues }): TrainerScenario => ({
+    ({ file, scenario, issues, exploration }): TrainerScenario => ({
       file,
       scenario,
       issues,
-      // checkScenarioDir keeps only the verdict; the figures come from the same exploration it ran.
-      exploration: scenario && !issues.length ? explore(scenario) : undefined,
+      exploration: scenario && !issues.length ? exploration : undefined,
     }),
   );
   cache.set(content, result);

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { ContentIssue } from "../content/issues.ts";
 import { checkScenarioText } from "./check.ts";
+import type { Exploration } from "./explore.ts";
 import type { Scenario } from "./schema.ts";
 
 export interface ScenarioFile {
@@ -11,6 +12,8 @@ export interface ScenarioFile {
   /** Present when the schema accepted the file. */
   scenario?: Scenario;
   issues: ContentIssue[];
+  /** The checker's exhaustive exploration, when it ran (no earlier issue stopped it). */
+  exploration?: Exploration;
 }
 
 /** Every .yaml file directly in `dir`, checked; `root` only shortens the reported paths. */
@@ -23,7 +26,7 @@ export function checkScenarioDir(root: string, dir: string, provisionIds: Iterab
     .map((name) => {
       const path = join(dir, name);
       const file = relative(root, path).split(sep).join("/");
-      const { scenario, issues } = checkScenarioText(readFileSync(path, "utf8"), file, provisions);
-      return { file, scenario, issues };
+      const { scenario, issues, exploration } = checkScenarioText(readFileSync(path, "utf8"), file, provisions);
+      return { file, scenario, issues, exploration };
     });
 }

@@ -10,6 +10,8 @@ import { readContentSet } from "./lib/content/files.ts";
 import { ContentError } from "./lib/content/issues.ts";
 import { provisionId } from "./lib/content/model.ts";
 import { knownFromContentSet } from "./lib/quiz/check.ts";
+import { checkQuizDir } from "./lib/quiz/files.ts";
+import { bankFileSchema } from "./lib/quiz/schema.ts";
 import { checkScenarioDir } from "./lib/scenario/files.ts";
 import { scenarioSchema } from "./lib/scenario/schema.ts";
 import {
@@ -79,6 +81,21 @@ const scenarioLoader: Loader = {
   },
 };
 
+/**
+ * Question banks, one entry per file of content/quizzes (id = bank id; data = the bank's
+ * items, scoring rules and the quizzes written in it), checked by the bank checker
+ * (schema, answers among options, ids across banks, pools big enough, lessons and provisions).
+ */
+const quizLoader: Loader = {
+  name: "quizzes",
+  load: async ({ store, parseData }) => {
+    store.clear();
+    const { banks, issues } = checkQuizDir({ root, quizzes: join(content, "quizzes") }, knownFromContentSet(readOrThrow()));
+    if (issues.length) throw new ContentError(issues);
+    for (const { data, file } of banks) store.set({ id: data.id, data: await parseData({ id: data.id, data }), filePath: file });
+  },
+};
+
 /** Folder name of a path like `basics/01-what-is.mdx`. */
 const folderOf = (entry: string) => entry.split("/")[0];
 
@@ -90,6 +107,7 @@ export const collections = {
   }),
   glossary: defineCollection({ loader: glossaryLoader, schema: glossaryTermSchema }),
   scenarios: defineCollection({ loader: scenarioLoader, schema: scenarioSchema }),
+  quizzes: defineCollection({ loader: quizLoader, schema: bankFileSchema }),
   courses: defineCollection({
     loader: glob({ pattern: "*/index.mdx", base: join(content, "courses"), generateId: ({ entry }) => folderOf(entry) }),
     schema: courseFrontmatterSchema,

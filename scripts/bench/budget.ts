@@ -28,6 +28,7 @@ const budgets: Budget[] = [
   { name: "lesson JS gzip", type: "lesson", limit: 20 * 1024, measure: (w) => w.js.gzip, required: true },
   { name: "lesson HTML+CSS+JS gzip", type: "lesson", limit: 100 * 1024, measure: (w) => w.total.gzip, required: true },
   { name: "scenario JS gzip (Lit included)", type: "scenario", limit: 40 * 1024, measure: (w) => w.js.gzip, required: false },
+  { name: "quiz JS gzip (Lit included)", type: "quiz", limit: 40 * 1024, measure: (w) => w.js.gzip, required: false },
 ];
 
 export function checkBudgets(weights: readonly PageWeight[]): BudgetResult[] {

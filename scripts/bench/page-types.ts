@@ -15,6 +15,7 @@ export const pageTypes = [
   { type: "search", path: /^search\/index\.html$/ },
   { type: "scenario list", path: /^scenarios\/index\.html$/ },
   { type: "scenario", path: /^scenarios\/[^/]+\/index\.html$/ },
+  { type: "quiz", path: /^quizzes\/[^/]+\/index\.html$/ },
   { type: "trainers", path: /^trainers\/index\.html$/ },
   { type: "scenario graph", path: /^trainers\/[^/]+\/index\.html$/ },
   { type: "authoring", path: /^authoring\/(?:[^/]+\/)?index\.html$/ },

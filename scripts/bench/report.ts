@@ -83,3 +83,23 @@ export function scenarioTable(f: import("./scenarios.ts").ScenarioFigures): stri
     [[String(f.scenarios), f.checkerMs.toFixed(0), String(f.steps), f.medianStepMs.toFixed(4), f.p95StepMs.toFixed(4), f.medianStepMs < 1 ? "PASS (< 1 ms)" : "FAIL (≥ 1 ms)"]],
   );
 }
+
+export function storeTable(f: import("./progress-store.ts").StoreFigures): string {
+  const rows = f.timings.map((t) => [
+    t.backend,
+    t.operation,
+    String(f.attempts),
+    String(t.runs),
+    t.medianMs.toFixed(2),
+    t.p95Ms.toFixed(2),
+    t.pass ? `PASS (≤ ${f.budgetMs} ms)` : `FAIL (> ${f.budgetMs} ms)`,
+  ]);
+  return [
+    `Progress store, one learner with ${f.attempts} quiz attempts (Node; IndexedDB = fake-indexeddb, indicative of a browser only).`,
+    "append = appendAttempt of one more attempt; full read = readRecord of the whole record (done on every visit to 我的学习 and to a quiz page).",
+    "",
+    table(["backend", "operation", "attempts", "runs", "median ms", "p95 ms", "budget (median)"], rows),
+    "",
+    `Export file for that learner (exportText): ${kb(f.exportBytes)} KB, ${kb(f.exportGzipBytes)} KB gzip (${f.exportBytes} B / ${f.exportGzipBytes} B).`,
+  ].join("\n");
+}

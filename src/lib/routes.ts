@@ -7,3 +7,6 @@ export const lessonPath = (courseId: string, lessonId: string) => `courses/${cou
 export const statutePath = (statuteId: string) => `law/${statuteId}/`;
 export const provisionPath = (statuteId: string, article: number) => `law/${statuteId}/${article}/`;
 export const termPath = (termId: string) => `glossary/${termId}/`;
+export const scenarioPath = (scenarioId: string) => `scenarios/${scenarioId}/`;
+/** The page of one quiz (lesson check or course final): /quizzes/the-session-check/. */
+export const quizPath = (quizId: string) => `quizzes/${quizId}/`;

@@ -4,9 +4,10 @@
  */
 import { describe, expect, test } from "vitest";
 import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
+import { distDir } from "./support/dist.ts";
 
-const dist = resolve("dist");
+const dist = distDir();
 const base = (process.env.BASE_PATH ?? "/").replace(/\/?$/, "/");
 
 function htmlFiles(dir: string): string[] {

@@ -5,11 +5,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "./support/browser.ts";
 import { lessonPaths } from "./support/pages.ts";
 import { serveDist, type StaticSite } from "./support/static-server.ts";
+import { distDir } from "./support/dist.ts";
 
 let browser: Browser;
 let site: StaticSite;
@@ -17,7 +18,7 @@ let site: StaticSite;
 const copy = mkdtempSync(join(tmpdir(), "mediator-offline-"));
 
 beforeAll(async () => {
-  cpSync(resolve("dist"), copy, { recursive: true });
+  cpSync(distDir(), copy, { recursive: true });
   site = await serveDist(copy);
   browser = await launchChromium();
 });

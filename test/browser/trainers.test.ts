@@ -6,11 +6,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { launchChromium, seriousAxeViolations, watchErrors } from "./support/browser.ts";
 import { serveDist, type StaticSite } from "./support/static-server.ts";
+import { distDir } from "./support/dist.ts";
 
-const dist = resolve("dist");
+const dist = distDir();
 const trainersDir = join(dist, "trainers");
 /** Graph pages in dist/, largest first. */
 const graphPages = existsSync(trainersDir)

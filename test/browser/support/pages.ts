@@ -1,8 +1,9 @@
 /** One representative URL per page type, found in the built site rather than hard-coded. */
 import { readdirSync, statSync, existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { distDir } from "./dist.ts";
 
-const dist = resolve("dist");
+const dist = distDir();
 const dirsIn = (dir: string) =>
   existsSync(dir) ? readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()).sort() : [];
 
@@ -24,6 +25,11 @@ export function pageTypes(): Record<string, string> {
     glossary: "glossary/",
     term: `glossary/${term}/`,
     search: "search/?q=调解协议",
+    "scenario list": "scenarios/",
+    "my learning": "me/",
+    "record import": "me/import/",
+    quiz: `quizzes/${dirsIn(join(dist, "quizzes"))[0]}/`,
+    trainers: "trainers/",
     authoring: "authoring/",
     verify: "verify/",
     "not found": "no-such-page/",

@@ -4,7 +4,8 @@
  */
 import { createServer, type Server } from "node:http";
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize } from "node:path";
+import { distDir } from "./dist.ts";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -23,7 +24,7 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveDist(dist = resolve("dist"), base = process.env.BASE_PATH ?? "/"): Promise<StaticSite> {
+export async function serveDist(dist = distDir(), base = process.env.BASE_PATH ?? "/"): Promise<StaticSite> {
   if (!existsSync(join(dist, "index.html"))) throw new Error(`No built site in ${dist}: run npm run build first`);
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);

@@ -1,0 +1,365 @@
+import { LitElement, html, nothing } from "lit";
+import type { AgreementDraft } from "../lib/scenario/agreement.ts";
+import { availableChoices, choose, isEnded, resume, start, submitAgreement } from "../lib/scenario/engine.ts";
+import { currentLearnerId } from "../browser/learner.ts";
+import type { JsonValue } from "../lib/progress/canonical.ts";
+import { LocalStorageSaveSlot, type SaveResult, type StorageLike } from "../lib/scenario/local-save.ts";
+import type { RunKey } from "../lib/scenario/save.ts";
+import type { NodeOf, Scenario } from "../lib/scenario/schema.ts";
+import type { RunState } from "../lib/scenario/state.ts";
+import "./scenario/law-panel.ts";
+import "./scenario/notes-panel.ts";
+import { decision, gauge, nodeText, type Labels, type Provisions } from "./scenario/render.ts";
+import { format, gauges, lastDraftAt, runHistory, stepView, trailOfStep, type SimulationData } from "./scenario/view.ts";
+
+/** Runs of someone who has not chosen a learner profile (see 我的学习) are saved under this id. */
+const LOCAL_LEARNER = "local";
+
+/**
+ * The drafting form and the debrief load when a run first needs them: a learner who reads
+ * the case and makes a few choices downloads neither. Lit keeps properties set before the
+ * element is defined, so they are rendered like the others and upgrade on arrival.
+ */
+const loadAgreement = () => import("./scenario/agreement-draft.ts");
+const loadDebrief = () => import("./scenario/debrief-view.ts");
+
+/**
+ * The case-simulation player: a thin view over src/lib/scenario. The page puts the
+ * scenario and the provisions it cites in a `<script type="application/json">` child
+ * (see SimulationData); the run is saved in localStorage after every step and resumed
+ * when the page is opened again. Light DOM: styled by src/styles/scenario.css.
+ *
+ * Each step's new text is announced through a polite live region and focus moves to the
+ * new step's heading, so a keyboard or screen-reader user continues from there.
+ *
+ * @attr labels - JSON object of the player's strings (PlayerLabels).
+ * @attr lookup-src - URL of search/lookup.json, for the 查法条 search.
+ * @attr base - Site base path, prefixed to look-up result paths.
+ */
+export class CaseSimulation extends LitElement {
+  static properties = {
+    labels: { type: Object },
+    lookupSrc: { type: String, attribute: "lookup-src" },
+    base: { type: String },
+    state: { state: true },
+    notes: { state: true },
+    notice: { state: true },
+    warning: { state: true },
+    announcement: { state: true },
+    confirming: { state: true },
+    failed: { state: true },
+  };
+
+  declare labels: Labels;
+  declare lookupSrc: string;
+  declare base: string;
+  /** The run; undefined until the saved run has been read. */
+  declare state: RunState | undefined;
+  declare notes: string;
+  /** A one-off message: resumed, restarted. */
+  declare notice: string;
+  /** Why the run could not be saved, if it could not. */
+  declare warning: string;
+  /** Text for the live region. */
+  declare announcement: string;
+  /** Asking whether to throw away a run in progress. */
+  declare confirming: boolean;
+  declare failed: boolean;
+
+  private scenario?: Scenario;
+  private provisions: Provisions = new Map();
+  /** The run before each step and now: history[i] is where step i was taken. */
+  private history: RunState[] = [];
+  private readonly store = new LocalStorageSaveSlot(safeLocalStorage());
+  /** When this page started or resumed the run (the saved run keeps no clock). */
+  private startedAt = new Date().toISOString();
+
+  constructor() {
+    super();
+    this.labels = {} as Labels;
+    this.lookupSrc = this.base = "";
+    this.notes = this.notice = this.warning = this.announcement = "";
+    this.confirming = this.failed = false;
+  }
+
+  protected createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    if (!this.scenario && !this.failed) void this.load();
+  }
+
+  private get key(): RunKey {
+    // Each learner sharing the device resumes their own run.
+    return { scenarioId: this.scenario!.id, learnerId: currentLearnerId() ?? LOCAL_LEARNER };
+  }
+
+  /** Reads the page's data, then the saved run and notes. */
+  private async load() {
+    try {
+      const script = this.querySelector(':scope > script[type="application/json"]');
+      const data = JSON.parse(script?.textContent ?? "") as SimulationData;
+      this.scenario = data.scenario;
+      this.provisions = new Map(data.provisions.map((p) => [p.id, p]));
+      const [saved, notes] = await Promise.all([this.store.load(this.key), this.store.loadNotes(this.key)]);
+      const resumed = resume(this.scenario, saved);
+      this.history = runHistory(this.scenario, resumed.state);
+      this.notes = notes;
+      if (resumed.dropped) this.notice = format(this.labels["scenario.player.resumedDropped"], { n: resumed.applied });
+      else if (resumed.applied) this.notice = format(this.labels["scenario.player.resumed"], { n: resumed.applied });
+      this.state = resumed.state;
+    } catch (error) {
+      this.failed = true;
+      console.error(error);
+    }
+  }
+
+  render() {
+    const l = this.labels;
+    if (this.failed) return html`<p class="sim-warning" role="alert">${l["scenario.player.failed"]}</p>`;
+    const { scenario, state } = this;
+    if (!scenario || !state) return html`<p class="meta">${l["scenario.player.loading"]}</p>`;
+    const node = scenario.nodes[state.node];
+    return html`<section class="sim" aria-labelledby="sim-heading">
+      <h2 id="sim-heading">${l["scenario.player.heading"]}</h2>
+      ${this.notice ? html`<p class="sim-notice">${this.notice}</p>` : nothing}
+      ${this.warning ? html`<p class="sim-warning" role="alert">${this.warning}</p>` : nothing}
+      <div class="sim-story">
+        <section class="sim-step" aria-labelledby="sim-step-opening">
+          <h3 class="sim-step__heading" id="sim-step-opening" tabindex="-1">${l["scenario.player.opening"]}</h3>
+          ${this.renderTrail(-1)}
+        </section>
+        ${state.log.map(
+          (_, i) => html`<section class="sim-step" aria-labelledby="sim-step-${i}">
+            <h3 class="sim-step__heading" id="sim-step-${i}" tabindex="-1">${format(l["scenario.player.step"], { n: i + 1 })}</h3>
+            ${decision(stepView(scenario, this.history, i), this.provisions, l)} ${this.renderTrail(i)}
+          </section>`,
+        )}
+      </div>
+      <div class="sim-now">
+        ${this.renderStatus(scenario, state)} ${this.renderTools(scenario, state)}
+        ${node.kind === "choice"
+          ? this.renderChoices(scenario, state, node)
+          : node.kind === "agreement"
+            ? this.renderAgreement(scenario, state, node)
+            : this.renderDebrief(scenario, state)}
+      </div>
+      <p class="visually-hidden" role="status" aria-atomic="true">${this.announcement}</p>
+    </section>`;
+  }
+
+  protected willUpdate() {
+    const kind = this.state && this.scenario?.nodes[this.state.node]?.kind;
+    if (kind === "agreement") void loadAgreement();
+    if (kind === "ending") void loadDebrief();
+  }
+
+  private renderDebrief(scenario: Scenario, state: RunState) {
+    return html`<scenario-debrief
+      .scenario=${scenario}
+      .state=${state}
+      .history=${this.history}
+      .provisions=${this.provisions}
+      .labels=${this.labels}
+      @restart=${this.handleRestart}
+    ></scenario-debrief>`;
+  }
+
+  /** Nodes shown after step `i`, except the decision now waiting, which has its own area. */
+  private renderTrail(i: number) {
+    const { scenario, state } = this;
+    const ids = trailOfStep(state!, i);
+    const last = state!.trail[state!.trail.length - 1];
+    return ids.map((id, k) =>
+      k === ids.length - 1 && last.step === i && id === state!.node && scenario!.nodes[id].kind !== "ending" ? nothing : nodeText(scenario!, id, this.labels),
+    );
+  }
+
+  private renderStatus(scenario: Scenario, state: RunState) {
+    const l = this.labels;
+    const shared = gauges(scenario, state);
+    return html`<section class="sim-status" aria-labelledby="sim-status-heading">
+      <h3 id="sim-status-heading">${l["scenario.player.situation"]}</h3>
+      <ul class="sim-parties">
+        ${scenario.parties.map(
+          (p) => html`<li class="sim-party">
+            <p class="sim-party__name">
+              <strong>${p.name}</strong>
+              <span class="sim-mood sim-mood--${state.moods[p.id]}"
+                ><span class="visually-hidden">${l["scenario.player.mood"]}</span>${l[`scenario.mood.${state.moods[p.id] ?? p.mood}`]}</span
+              >
+            </p>
+            ${gauges(scenario, state, p.id).map(gauge)}
+          </li>`,
+        )}
+      </ul>
+      ${shared.length ? html`<div class="sim-shared">${shared.map(gauge)}</div>` : nothing}
+    </section>`;
+  }
+
+  private renderTools(scenario: Scenario, state: RunState) {
+    const l = this.labels;
+    const canRestart = state.log.length > 0 && !isEnded(scenario, state);
+    return html`<div class="sim-tools" role="group" aria-label=${l["scenario.player.tools"]}>
+        <scenario-notes-panel
+          .labels=${l}
+          .scenario=${scenario}
+          .evidence=${state.evidence}
+          .notes=${this.notes}
+          @notes-change=${this.handleNotes}
+        ></scenario-notes-panel>
+        <scenario-law-panel
+          .labels=${l}
+          .ids=${scenario.law}
+          .provisions=${this.provisions}
+          .lookupSrc=${this.lookupSrc}
+          .base=${this.base}
+        ></scenario-law-panel>
+        ${canRestart && !this.confirming
+          ? html`<button type="button" class="sim-tool" id="sim-restart" @click=${this.handleRestartAsk}>${l["scenario.player.restart"]}</button>`
+          : nothing}
+      </div>
+      ${canRestart && this.confirming
+        ? html`<div class="sim-confirm" role="group" aria-labelledby="sim-confirm-question">
+            <p id="sim-confirm-question">${l["scenario.player.restartConfirm"]}</p>
+            <button type="button" class="sim-button sim-button--primary" id="sim-confirm-yes" @click=${this.handleRestart}>
+              ${l["scenario.player.restartYes"]}
+            </button>
+            <button type="button" class="sim-button" @click=${this.handleRestartCancel}>${l["scenario.player.restartNo"]}</button>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderChoices(scenario: Scenario, state: RunState, node: NodeOf<"choice">) {
+    return html`<section class="sim-decide" aria-labelledby="sim-decide-heading">
+      <h3 id="sim-decide-heading">${this.labels["scenario.player.choices"]}</h3>
+      <p class="sim-prompt" id="sim-decide-prompt">${node.prompt}</p>
+      <ul class="sim-choices" aria-labelledby="sim-decide-prompt">
+        ${availableChoices(scenario, state).map(
+          (c) => html`<li><button type="button" class="sim-choice" @click=${() => this.advance(choose(scenario, state, c.id))}>${c.text}</button></li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private renderAgreement(scenario: Scenario, state: RunState, node: NodeOf<"agreement">) {
+    return html`<section class="sim-decide" aria-labelledby="sim-decide-heading">
+      <h3 id="sim-decide-heading">${this.labels["scenario.agreement.heading"]}</h3>
+      <p class="sim-prompt">${node.prompt}</p>
+      <scenario-agreement
+        .nodeId=${state.node}
+        .node=${node}
+        .parties=${scenario.parties}
+        .initial=${lastDraftAt(state, state.node)}
+        .labels=${this.labels}
+        @agreement-submit=${(e: CustomEvent<{ draft: AgreementDraft }>) => this.advance(submitAgreement(scenario, state, e.detail.draft))}
+      ></scenario-agreement>
+    </section>`;
+  }
+
+  /** After a step: save, then move focus to the new step and announce what it revealed. */
+  private async advance(next: RunState) {
+    this.history = [...this.history, next];
+    this.state = next;
+    this.notice = "";
+    this.confirming = false;
+    void this.store.trySave(this.key, next).then(this.showSaveResult);
+    if (isEnded(this.scenario!, next)) void this.recordRun(next);
+    await this.updateComplete;
+    this.focusAndAnnounce(`sim-step-${next.log.length - 1}`);
+  }
+
+  private focusAndAnnounce(headingId: string, prefix = "") {
+    const heading = this.querySelector<HTMLElement>(`#${headingId}`);
+    heading?.focus();
+    const { scenario, state } = this;
+    const node = scenario!.nodes[state!.node];
+    const now =
+      node.kind === "ending"
+        ? format(this.labels["scenario.player.ended"], { title: node.title })
+        : node.kind === "choice" || node.kind === "agreement"
+          ? node.prompt
+          : "";
+    const text = heading?.closest("section")?.innerText ?? "";
+    this.announcement = `${prefix}${text} ${now}`.replace(/\s+/g, " ").trim();
+  }
+
+  /** A run that reached an ending goes into the learner's record (我的学习), when one is chosen. */
+  private async recordRun(state: RunState) {
+    const learner = currentLearnerId();
+    const scenario = this.scenario!;
+    if (!learner) return;
+    try {
+      const [{ progressClient }, { debrief }] = await Promise.all([import("../browser/progress-client.ts"), import("../lib/scenario/debrief.ts")]);
+      const { store } = await progressClient();
+      const ending = scenario.nodes[state.node];
+      const { total } = debrief(scenario, state);
+      const finished = new Date().toISOString();
+      await store.appendRun(learner, {
+        scenario: scenario.id,
+        log: state.log as unknown as JsonValue[],
+        path: state.trail.map((t) => t.node),
+        ending: state.node,
+        outcome: ending?.kind === "ending" ? ending.outcome : undefined,
+        score: total.score,
+        max: total.max,
+        started: this.startedAt ?? finished,
+        finished,
+      });
+    } catch (error) {
+      this.warning = `${this.labels["scenario.player.saveFailed"]} ${error instanceof Error ? error.message : ""}`.trim();
+    }
+  }
+
+  private showSaveResult = (result: SaveResult) => {
+    this.warning = result.ok ? "" : this.labels[result.reason === "quota" ? "scenario.player.saveFull" : "scenario.player.saveFailed"];
+  };
+
+  private handleNotes(event: CustomEvent<{ notes: string }>) {
+    this.notes = event.detail.notes;
+    void this.store.trySaveNotes(this.key, this.notes).then(this.showSaveResult);
+  }
+
+  private async handleRestartAsk() {
+    this.confirming = true;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>("#sim-confirm-yes")?.focus();
+  }
+
+  private async handleRestartCancel() {
+    this.confirming = false;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>("#sim-restart")?.focus();
+  }
+
+  private async handleRestart() {
+    const fresh = start(this.scenario!);
+    this.startedAt = new Date().toISOString();
+    this.history = [fresh];
+    this.state = fresh;
+    this.notes = "";
+    this.confirming = false;
+    this.notice = this.labels["scenario.player.restarted"];
+    void this.store.tryClear(this.key).then(this.showSaveResult);
+    await this.updateComplete;
+    this.focusAndAnnounce("sim-step-opening", `${this.notice} `);
+  }
+}
+
+function safeLocalStorage(): StorageLike | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+customElements.define("case-simulation", CaseSimulation);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "case-simulation": CaseSimulation;
+  }
+}

@@ -1,0 +1,369 @@
+import { LitElement, html, nothing } from "lit";
+import type { LearnerProfile, ProgressRecord } from "../lib/progress/schema.ts";
+import { summarise, type OutlineCourse, type ProgressSummary } from "../lib/progress/summary.ts";
+import { exportFileName, exportText, importText } from "../lib/progress/export.ts";
+import { ProgressStoreError } from "../lib/progress/errors.ts";
+import { formatMinutes } from "../lib/curriculum/time.ts";
+import { currentLearnerId, onLearnerChange, setCurrentLearnerId } from "../browser/learner.ts";
+import { progressClient, type ProgressClient } from "../browser/progress-client.ts";
+
+type Strings = Record<string, string>;
+
+/** Names for ids in the record: quiz and scenario titles, outcome labels. */
+interface Names {
+  quizzes: Record<string, string>;
+  scenarios: Record<string, string>;
+  outcomes: Record<string, string>;
+}
+
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+
+/**
+ * 我的学习: learner profiles on this device (create, switch, rename, remove after offering
+ * an export), the current learner's progress, and export/import of the record. All rules
+ * live in src/lib/progress; this element only asks and shows.
+ *
+ * @attr strings - JSON of the `me.*` UI strings.
+ * @attr outline - JSON of the curriculum outline (courses → lessons).
+ * @attr names - JSON of quiz and scenario titles and outcome labels.
+ */
+export class LearnerPanel extends LitElement {
+  static properties = {
+    strings: { type: Object },
+    outline: { type: Array },
+    names: { type: Object },
+    learners: { state: true },
+    current: { state: true },
+    summary: { state: true },
+    mode: { state: true },
+    message: { state: true },
+    warning: { state: true },
+    removing: { state: true },
+    importUrl: { type: String, attribute: "import-url" },
+    qr: { state: true },
+  };
+
+  declare strings: Strings;
+  declare outline: OutlineCourse[];
+  declare names: Names;
+  declare learners: LearnerProfile[];
+  declare current: LearnerProfile | undefined;
+  declare summary: ProgressSummary | undefined;
+  declare mode: "view" | "create" | "rename";
+  declare message: string;
+  declare warning: string;
+  declare removing: LearnerProfile | undefined;
+  declare importUrl: string;
+  declare qr: { src: string; alt: string; url: string } | undefined;
+
+  private client?: ProgressClient;
+  private stopListening?: () => void;
+
+  constructor() {
+    super();
+    this.strings = {};
+    this.outline = [];
+    this.names = { quizzes: {}, scenarios: {}, outcomes: {} };
+    this.learners = [];
+    this.current = undefined;
+    this.summary = undefined;
+    this.mode = "view";
+    this.message = "";
+    this.warning = "";
+    this.removing = undefined;
+    this.importUrl = "";
+    this.qr = undefined;
+  }
+
+  protected createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.stopListening = onLearnerChange(() => void this.refresh());
+    void this.start();
+  }
+
+  disconnectedCallback() {
+    this.stopListening?.();
+    super.disconnectedCallback();
+  }
+
+  private s(key: string, params: Record<string, string | number> = {}) {
+    return fill(this.strings[key] ?? key, params);
+  }
+
+  private async start() {
+    this.client = await progressClient();
+    if (this.client.fallback) this.warning = this.s("me.fallback");
+    else if (!this.client.persistent) this.warning = this.s("me.notPersistent");
+    await this.refresh();
+  }
+
+  private async refresh() {
+    if (!this.client) return;
+    try {
+      this.learners = await this.client.store.listLearners();
+      const id = currentLearnerId();
+      this.current = this.learners.find((l) => l.id === id);
+      if (!this.current && this.learners.length === 0) this.mode = "create";
+      this.summary = this.current ? summarise(await this.client.store.readRecord(this.current.id), this.outline) : undefined;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown) {
+    const reason = error instanceof ProgressStoreError ? error.message : String(error);
+    this.message = this.s("me.saveFailed", { reason });
+  }
+
+  render() {
+    return html`
+      ${this.warning ? html`<p class="me-warning" role="alert">${this.warning}</p>` : nothing}
+      <p class="me-status" role="status">${this.message}</p>
+      ${this.renderLearners()} ${this.mode !== "view" ? this.renderForm() : nothing} ${this.current ? this.renderProgress(this.current) : nothing}
+      ${this.renderTransfer()} ${this.removing ? this.renderRemoveDialog(this.removing) : nothing}
+    `;
+  }
+
+  private renderLearners() {
+    if (this.learners.length === 0) return html`<p>${this.s("me.none")}</p>`;
+    return html`<section class="box" aria-labelledby="me-learners">
+      <h2 id="me-learners">${this.s("me.learners")}</h2>
+      <ul class="me-learners">
+        ${this.learners.map((l) =>
+          l.id === this.current?.id
+            ? html`<li class="me-learner me-learner--current">
+                <strong>${l.name}</strong> <span class="meta">${[l.township, l.village].filter(Boolean).join(" ")}</span>
+                <span class="me-badge">${this.s("me.current")}</span>
+                <span class="me-actions">
+                  <button type="button" @click=${() => (this.mode = "rename")}>${this.s("me.rename")}</button>
+                  <button type="button" @click=${() => (this.removing = l)}>${this.s("me.remove")}</button>
+                </span>
+              </li>`
+            : html`<li class="me-learner">
+                <strong>${l.name}</strong> <span class="meta">${[l.township, l.village].filter(Boolean).join(" ")}</span>
+                <span class="me-actions">
+                  <button type="button" @click=${() => this.handleSwitch(l)}>${this.s("me.switchTo", { name: l.name })}</button>
+                </span>
+              </li>`,
+        )}
+      </ul>
+      ${this.mode === "view" ? html`<button type="button" class="me-secondary" @click=${() => (this.mode = "create")}>${this.s("me.create")}</button>` : nothing}
+    </section>`;
+  }
+
+  private renderForm() {
+    const editing = this.mode === "rename" ? this.current : undefined;
+    return html`<form class="box me-form" @submit=${this.handleSubmit}>
+      <h2>${editing ? this.s("me.rename") : this.s("me.create")}</h2>
+      <label>${this.s("me.name")} <input name="name" required maxlength="40" autocomplete="name" .value=${editing?.name ?? ""} /></label>
+      <label>${this.s("me.township")} <input name="township" maxlength="40" .value=${editing?.township ?? ""} /></label>
+      <label>${this.s("me.village")} <input name="village" maxlength="40" .value=${editing?.village ?? ""} /></label>
+      <p class="me-form__buttons">
+        <button type="submit" class="button">${this.s("me.save")}</button>
+        ${this.learners.length ? html`<button type="button" class="me-secondary" @click=${() => (this.mode = "view")}>${this.s("me.cancel")}</button>` : nothing}
+      </p>
+    </form>`;
+  }
+
+  private renderProgress(learner: LearnerProfile) {
+    const s = this.summary;
+    if (!s) return nothing;
+    return html`<section class="box" aria-labelledby="me-summary">
+      <h2 id="me-summary">${this.s("me.summary")} · ${learner.name}</h2>
+      <p>${this.s("me.lessonsDone", { done: s.lessonsDone, total: s.lessonsTotal })}　${this.s("me.hours", { time: formatMinutes(s.studyMinutes) })}</p>
+      <ul class="me-courses">
+        ${s.courses.map(
+          (c) => html`<li>
+            <a href=${c.url}>${c.title}</a>
+            <progress max="100" .value=${c.percent} aria-label=${`${c.title} ${c.percent}%`}></progress>
+            <span class="meta">${c.done} / ${c.total}</span>
+          </li>`,
+        )}
+      </ul>
+      <h3>${this.s("me.next")}</h3>
+      <p>${s.next ? html`<a href=${s.next.url}>${this.s("me.nextLesson", { course: s.next.course, lesson: s.next.title })}</a>` : this.s("me.allDone")}</p>
+      <h3>${this.s("me.quizzes")}</h3>
+      ${s.quizzes.length
+        ? html`<ul>
+            ${s.quizzes.map(
+              (q) => html`<li>${this.s("me.quizRow", { quiz: this.names.quizzes[q.quiz] ?? q.quiz, score: q.bestScore, max: q.max, n: q.attempts, passed: q.passed ? this.s("me.passed") : "" })}</li>`,
+            )}
+          </ul>`
+        : html`<p class="meta">${this.s("me.noneYet")}</p>`}
+      <h3>${this.s("me.scenarios")}</h3>
+      ${s.scenarios.length
+        ? html`<ul>
+            ${s.scenarios.map(
+              (r) =>
+                html`<li>
+                  ${this.s("me.scenarioRow", {
+                    scenario: this.names.scenarios[r.scenario] ?? r.scenario,
+                    score: r.bestScore,
+                    max: r.max,
+                    n: r.runs,
+                    outcome: (r.lastOutcome && this.names.outcomes[r.lastOutcome]) ?? r.lastOutcome ?? "",
+                  })}
+                </li>`,
+            )}
+          </ul>`
+        : html`<p class="meta">${this.s("me.noneYet")}</p>`}
+      <h3>${this.s("me.certificate")}</h3>
+      <p class="meta">${this.s("me.certificatePending")}</p>
+    </section>`;
+  }
+
+  private renderTransfer() {
+    return html`<section class="box" aria-labelledby="me-transfer">
+      <h2 id="me-transfer">${this.s("me.export")} / ${this.s("me.import")}</h2>
+      ${this.current
+        ? html`<p><button type="button" class="button" @click=${() => this.handleExport(this.current!)}>${this.s("me.export")}</button></p>
+            <p class="meta">${this.s("me.exportHint")}</p>
+            <p><button type="button" @click=${() => this.handleQr(this.current!)}>${this.s("me.qr")}</button></p>
+            ${this.qr
+              ? html`<figure class="me-qr">
+                  <img src=${this.qr.src} alt=${this.qr.alt} width="280" height="280" />
+                  <figcaption class="meta">${this.s("me.qrHint")} <a class="me-qr__link" href=${this.qr.url}>${this.s("me.qrLink")}</a></figcaption>
+                </figure>`
+              : nothing}`
+        : nothing}
+      <p>
+        <label class="me-file">${this.s("me.import")}
+          <input type="file" accept="application/json,.json" @change=${this.handleImport} />
+        </label>
+      </p>
+      <p class="meta">${this.s("me.importHint")}</p>
+    </section>`;
+  }
+
+  private renderRemoveDialog(learner: LearnerProfile) {
+    return html`<div class="me-dialog" role="alertdialog" aria-modal="true" aria-labelledby="me-remove-title" aria-describedby="me-remove-text" @keydown=${this.handleDialogKey}>
+      <h2 id="me-remove-title">${this.s("me.removeTitle", { name: learner.name })}</h2>
+      <p id="me-remove-text">${this.s("me.removeText", { name: learner.name })}</p>
+      <p class="me-form__buttons">
+        <button type="button" class="button" @click=${() => this.handleExport(learner)}>${this.s("me.export")}</button>
+        <button type="button" class="me-danger" @click=${() => this.handleRemove(learner)}>${this.s("me.removeConfirm")}</button>
+        <button type="button" class="me-secondary" @click=${this.closeDialog}>${this.s("me.cancel")}</button>
+      </p>
+    </div>`;
+  }
+
+  protected updated(changed: Map<string, unknown>) {
+    // Move focus into the dialog when it opens, and into the form when it appears.
+    if (changed.has("removing") && this.removing) this.querySelector<HTMLButtonElement>(".me-dialog button")?.focus();
+    if (changed.has("mode") && this.mode !== "view" && changed.get("mode") !== undefined) this.querySelector<HTMLInputElement>(".me-form input")?.focus();
+  }
+
+  private handleDialogKey(event: KeyboardEvent) {
+    if (event.key === "Escape") this.closeDialog();
+  }
+
+  private closeDialog = () => {
+    this.removing = undefined;
+  };
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (!this.client) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const fields = { name: String(data.get("name") ?? ""), township: String(data.get("township") ?? ""), village: String(data.get("village") ?? "") };
+    try {
+      if (this.mode === "rename" && this.current) await this.client.store.renameLearner(this.current.id, fields);
+      else setCurrentLearnerId((await this.client.store.createLearner(fields)).id);
+      this.mode = "view";
+      this.message = "";
+      await this.refresh();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private handleSwitch(learner: LearnerProfile) {
+    setCurrentLearnerId(learner.id);
+  }
+
+  private async handleRemove(learner: LearnerProfile) {
+    if (!this.client) return;
+    try {
+      await this.client.store.removeLearner(learner.id);
+      if (learner.id === this.current?.id) setCurrentLearnerId(undefined);
+      this.removing = undefined;
+      await this.refresh();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async handleExport(learner: LearnerProfile) {
+    if (!this.client) return;
+    try {
+      const record: ProgressRecord = await this.client.store.readRecord(learner.id);
+      const blob = new Blob([await exportText(record)], { type: "application/json" });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = exportFileName(learner);
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The record as a link to the import page, drawn as a QR code when it fits in one. */
+  private async handleQr(learner: LearnerProfile) {
+    if (!this.client) return;
+    try {
+      const [{ encodeRecordFragment, fitsInQrCode }, record] = await Promise.all([
+        import("../lib/progress/fragment.ts"),
+        this.client.store.readRecord(learner.id),
+      ]);
+      const prefix = `${new URL(this.importUrl, location.href).href}#`;
+      const fragment = await encodeRecordFragment(record);
+      if (!fitsInQrCode(fragment, prefix)) {
+        this.qr = undefined;
+        this.message = this.s("me.qrTooBig");
+        return;
+      }
+      const { toString } = await import("qrcode");
+      const svg = await toString(prefix + fragment, { type: "svg", errorCorrectionLevel: "L", margin: 2 });
+      this.qr = { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, alt: this.s("me.qrAlt", { name: learner.name }), url: prefix + fragment };
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async handleImport(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file || !this.client) return;
+    const result = await importText(await file.text());
+    if (!result.ok) {
+      this.message = this.s("me.importFailed", { reason: result.problem.message });
+      return;
+    }
+    try {
+      const outcome = await this.client.store.importRecord(result.record);
+      const params = { name: outcome.learner.name, added: outcome.added };
+      this.message = outcome.created ? this.s("me.importedNew", params) : this.s("me.imported", params);
+      if (!this.current) setCurrentLearnerId(outcome.learner.id);
+      await this.refresh();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+}
+
+customElements.define("learner-panel", LearnerPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "learner-panel": LearnerPanel;
+  }
+}

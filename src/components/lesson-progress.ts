@@ -1,0 +1,140 @@
+import { LitElement, html, nothing } from "lit";
+import { currentLearnerId } from "../browser/learner.ts";
+
+type Client = import("../browser/progress-client.ts").ProgressClient;
+
+/**
+ * Records study on a lesson page for the current learner: a visit with its active time
+ * (time while the page is visible), and completion when the learner says so. The store
+ * (and zod) is loaded lazily so the lesson page itself stays light.
+ *
+ * @attr lesson - `<course>/<lesson>`.
+ * @attr strings - JSON of the strings used (lesson.markDone, lesson.done, …).
+ * @attr me - URL of 我的学习.
+ */
+export class LessonProgress extends LitElement {
+  static properties = {
+    lesson: { type: String },
+    me: { type: String },
+    strings: { type: Object },
+    learner: { state: true },
+    done: { state: true },
+    message: { state: true },
+  };
+
+  declare lesson: string;
+  declare me: string;
+  declare strings: Record<string, string>;
+  declare learner: { id: string; name: string } | undefined;
+  declare done: boolean;
+  declare message: string;
+
+  private client?: Promise<Client>;
+  private activeMs = 0;
+  private visibleSince: number | undefined;
+
+  constructor() {
+    super();
+    this.lesson = this.me = "";
+    this.strings = {};
+    this.learner = undefined;
+    this.done = false;
+    this.message = "";
+  }
+
+  protected createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.visibleSince = document.visibilityState === "visible" ? performance.now() : undefined;
+    document.addEventListener("visibilitychange", this.handleVisibility);
+    if (currentLearnerId()) void this.start();
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener("visibilitychange", this.handleVisibility);
+    super.disconnectedCallback();
+  }
+
+  private s(key: string, name = "") {
+    return (this.strings[key] ?? key).replace("{name}", name);
+  }
+
+  private load() {
+    this.client ??= import("../browser/progress-client.ts").then((m) => m.progressClient());
+    return this.client;
+  }
+
+  private async start() {
+    const id = currentLearnerId();
+    if (!id) return;
+    try {
+      const { store } = await this.load();
+      const record = await store.readRecord(id);
+      this.learner = { id, name: record.learner.name };
+      this.done = record.lessons.some((e) => e.lesson === this.lesson && e.kind === "completed");
+      await store.appendLessonEvent(id, { lesson: this.lesson, kind: "opened", at: new Date().toISOString(), seconds: 0 });
+    } catch (error) {
+      this.message = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Active seconds since the last recorded event, and restart the count. */
+  private takeSeconds(): number {
+    const now = performance.now();
+    if (this.visibleSince !== undefined) this.activeMs += now - this.visibleSince;
+    this.visibleSince = document.visibilityState === "visible" ? now : undefined;
+    const seconds = Math.min(86_400, Math.round(this.activeMs / 1000));
+    this.activeMs = 0;
+    return seconds;
+  }
+
+  private handleVisibility = () => {
+    if (document.visibilityState === "visible") {
+      this.visibleSince = performance.now();
+      return;
+    }
+    // Leaving the page (or switching apps on a phone): keep the time studied so far.
+    const seconds = this.takeSeconds();
+    if (this.learner && seconds >= 5) {
+      void this.load().then(({ store }) =>
+        store.appendLessonEvent(this.learner!.id, { lesson: this.lesson, kind: "opened", at: new Date().toISOString(), seconds }),
+      );
+    }
+  };
+
+  private async handleDone() {
+    if (!this.learner) return;
+    try {
+      const { store } = await this.load();
+      await store.appendLessonEvent(this.learner.id, { lesson: this.lesson, kind: "completed", at: new Date().toISOString(), seconds: this.takeSeconds() });
+      this.done = true;
+      this.message = "";
+    } catch (error) {
+      this.message = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  render() {
+    if (!this.learner) {
+      return html`<p class="lesson-progress__hint">${this.s("lesson.noLearner")} <a href=${this.me}>${this.s("nav.me")}</a></p>`;
+    }
+    return html`<div class="lesson-progress">
+      ${this.done
+        ? html`<p class="lesson-progress__done">✓ ${this.s("lesson.done")}</p>`
+        : html`<button type="button" class="button" @click=${this.handleDone}>${this.s("lesson.markDone")}</button>`}
+      <p class="meta">${this.s("lesson.savedFor", this.learner.name)}</p>
+      ${this.message ? html`<p role="alert">${this.message}</p>` : nothing}
+    </div>`;
+  }
+}
+
+customElements.define("lesson-progress", LessonProgress);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "lesson-progress": LessonProgress;
+  }
+}

@@ -1,0 +1,592 @@
+import { LitElement, html, nothing } from "lit";
+import { keyed } from "lit/directives/keyed.js";
+import { currentLearnerId, onLearnerChange } from "../browser/learner.ts";
+import type { ProgressClient } from "../browser/progress-client.ts";
+import type { ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
+import { newId } from "../lib/progress/ids.ts";
+import type { QuizCatalog } from "../lib/quiz/catalog.ts";
+import { drawQuiz, newSeed, type DrawnQuiz } from "../lib/quiz/draw.ts";
+import { gradeAttempt, type AttemptResult } from "../lib/quiz/grade.ts";
+import { attemptsRemaining, deadline } from "../lib/quiz/policy.ts";
+import type { Response } from "../lib/quiz/response.ts";
+import type { BankScoring, Quiz, QuizItem } from "../lib/quiz/schema.ts";
+import type { AttemptFile } from "./quiz/attempt-file.ts";
+import { catalogOf, type QuizPageData, type QuizProvision } from "./quiz/data.ts";
+import { answerState, clock, points, sayer, type Say, type Strings } from "./quiz/format.ts";
+import { itemForm } from "./quiz/item-form.ts";
+import { itemResult } from "./quiz/item-result.ts";
+
+type Phase = "loading" | "failed" | "no-learner" | "ready" | "answering" | "confirming" | "result";
+
+type SaveState =
+  | { state: "idle" }
+  | { state: "saving" }
+  | { state: "saved"; fallback: boolean; file?: AttemptFile }
+  | { state: "failed"; reason: string; file?: AttemptFile };
+
+/** Minutes left at which the timer says so through the live region. */
+const WARN_AT_MINUTES = [5, 1];
+
+/**
+ * Takes a quiz: checks there is a current learner and attempts left, draws items with a
+ * new seed, shows one question at a time as a real form, asks before submitting (listing
+ * what is unanswered), grades, shows the result and saves the attempt (seed, item ids,
+ * answers, score) through the progress store. A save that fails never loses the answers:
+ * the learner sees why and gets a file to keep (see quiz/attempt-file.ts). Light DOM,
+ * styled by src/styles/quiz.css.
+ *
+ * The page puts a QuizPageData in a `<script type="application/json">` child. Drawing,
+ * grading and policy are src/lib/quiz; the store (and zod) loads on demand.
+ *
+ * Keyboard and screen readers: radio groups and checkboxes are native; ordering steps
+ * move with 上移/下移 buttons (focus stays on the moved step); matching uses one <select>
+ * per prompt. Focus moves to each question's heading, to the confirmation and to the
+ * result heading; results, timer warnings and moves are announced in a polite live region.
+ *
+ * Test and trainer hook: `?seed=<letters, digits, - or _>` in the page URL makes every
+ * attempt started on that page load draw with that seed instead of a random one, so a
+ * browser test (or a trainer checking a learner's attempt) gets a known set of items.
+ *
+ * @attr strings - JSON of the `quiz.*` strings.
+ * @attr me - URL of 我的学习.
+ */
+export class QuizRunner extends LitElement {
+  static properties = {
+    strings: { type: Object },
+    me: { type: String },
+    phase: { state: true },
+    learnerName: { state: true },
+    used: { state: true },
+    best: { state: true },
+    index: { state: true },
+    answers: { state: true },
+    result: { state: true },
+    save: { state: true },
+    leftMs: { state: true },
+    announcement: { state: true },
+    warning: { state: true },
+  };
+
+  declare strings: Strings;
+  declare me: string;
+  declare phase: Phase;
+  declare learnerName: string;
+  /** Attempts this learner has finished on this quiz. */
+  declare used: number;
+  declare best: { score: number; max: number } | undefined;
+  /** The question shown, 0-based. */
+  declare index: number;
+  /** item id → response; an ordering item appears once a step has been moved. */
+  declare answers: Record<string, Response>;
+  declare result: AttemptResult | undefined;
+  declare save: SaveState;
+  /** Time left, when the quiz has a limit. */
+  declare leftMs: number | undefined;
+  declare announcement: string;
+  declare warning: string;
+
+  private data?: QuizPageData;
+  private catalog?: QuizCatalog;
+  private provisions = new Map<string, QuizProvision>();
+  private client?: Promise<ProgressClient>;
+  private learnerId?: string;
+  /** The record as last read, to build the safety file if a save fails. */
+  private record?: ProgressRecord;
+  private drawn?: DrawnQuiz;
+  private attempt?: QuizAttempt;
+  private started = 0;
+  private deadlineMs?: number;
+  private timer?: ReturnType<typeof setInterval>;
+  private warned = new Set<number>();
+  private fixedSeed?: string;
+  private focusNext?: string;
+  private stopListening?: () => void;
+
+  constructor() {
+    super();
+    this.strings = {};
+    this.me = "";
+    this.phase = "loading";
+    this.learnerName = "";
+    this.used = 0;
+    this.best = undefined;
+    this.index = 0;
+    this.answers = {};
+    this.result = undefined;
+    this.save = { state: "idle" };
+    this.leftMs = undefined;
+    this.announcement = "";
+    this.warning = "";
+  }
+
+  protected createRenderRoot() {
+    return this;
+  }
+
+  private get s(): Say {
+    return sayer(this.strings);
+  }
+
+  private get quiz(): Quiz {
+    return this.data!.quiz;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    try {
+      const script = this.querySelector(':scope > script[type="application/json"]');
+      this.data = JSON.parse(script?.textContent ?? "") as QuizPageData;
+      this.catalog = catalogOf(this.data);
+      this.provisions = new Map(this.data.provisions.map((p) => [p.id, p]));
+    } catch (error) {
+      console.error(error);
+      this.phase = "failed";
+      return;
+    }
+    const seed = new URLSearchParams(location.search).get("seed");
+    if (seed && /^[\w-]{1,64}$/.test(seed)) this.fixedSeed = seed;
+    this.stopListening = onLearnerChange(() => {
+      if (this.phase === "no-learner" || this.phase === "ready" || this.phase === "loading") void this.refresh();
+    });
+    window.addEventListener("beforeunload", this.guardUnload);
+    void this.refresh();
+  }
+
+  disconnectedCallback() {
+    this.stopListening?.();
+    this.stopTimer();
+    window.removeEventListener("beforeunload", this.guardUnload);
+    this.releaseFile();
+    super.disconnectedCallback();
+  }
+
+  /** Leaving in the middle of an attempt, or with an attempt not saved, would drop the answers: ask first. */
+  private guardUnload = (event: BeforeUnloadEvent) => {
+    if (this.phase === "answering" || this.phase === "confirming" || this.save.state === "saving" || this.save.state === "failed") event.preventDefault();
+  };
+
+  private load(): Promise<ProgressClient> {
+    this.client ??= import("../browser/progress-client.ts").then((m) => m.progressClient());
+    return this.client;
+  }
+
+  /** Reads the current learner's record: who, attempts used, best score. */
+  private async refresh(): Promise<boolean> {
+    const id = currentLearnerId();
+    if (!id) {
+      this.learnerId = undefined;
+      this.phase = "no-learner";
+      return false;
+    }
+    try {
+      const client = await this.load();
+      if (client.fallback) this.warning = this.s("quiz.fallback");
+      const record = await client.store.readRecord(id);
+      this.learnerId = id;
+      this.record = record;
+      this.learnerName = record.learner.name;
+      const mine = record.attempts.filter((a) => a.quiz === this.quiz.id);
+      this.used = mine.length;
+      this.best = mine.reduce<{ score: number; max: number } | undefined>(
+        (b, a) => (!b || a.score / a.max > b.score / b.max ? { score: a.score, max: a.max } : b),
+        undefined,
+      );
+      this.phase = "ready";
+      return true;
+    } catch (error) {
+      // The learner chosen here may have been removed in another tab.
+      console.warn(error);
+      this.learnerId = undefined;
+      this.phase = "no-learner";
+      return false;
+    }
+  }
+
+  private get remaining(): number {
+    return attemptsRemaining(this.quiz, this.used);
+  }
+
+  /** Start (or retry): check the attempts left again, then draw a fresh set of items. */
+  private async begin() {
+    this.releaseFile();
+    if (!(await this.refresh()) || this.remaining <= 0) {
+      this.focusNext = "#quiz-ready-heading";
+      return;
+    }
+    const seed = this.fixedSeed ?? newSeed();
+    this.drawn = drawQuiz(this.quiz.id, seed, this.catalog!);
+    this.answers = {};
+    this.index = 0;
+    this.result = undefined;
+    this.attempt = undefined;
+    this.save = { state: "idle" };
+    this.announcement = "";
+    this.started = Date.now();
+    this.deadlineMs = deadline(this.quiz, this.started);
+    this.warned.clear();
+    this.startTimer();
+    this.phase = "answering";
+    this.focusNext = "#quiz-question";
+  }
+
+  private startTimer() {
+    this.stopTimer();
+    if (this.deadlineMs === undefined) {
+      this.leftMs = undefined;
+      return;
+    }
+    this.tick();
+    this.timer = setInterval(() => this.tick(), 1000);
+  }
+
+  private stopTimer() {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private tick() {
+    if (this.deadlineMs === undefined) return;
+    const left = this.deadlineMs - Date.now();
+    this.leftMs = left;
+    if (left <= 0) {
+      void this.submit(true);
+      return;
+    }
+    for (const minutes of WARN_AT_MINUTES) {
+      if (left <= minutes * 60_000 && !this.warned.has(minutes) && (this.quiz.timeLimit ?? 0) > minutes) {
+        this.warned.add(minutes);
+        this.announcement = this.s("quiz.timeWarning", { n: minutes });
+      }
+    }
+  }
+
+  private itemAt(i: number): { item: QuizItem; bankScoring: BankScoring } {
+    const entry = this.catalog!.items.get(this.drawn!.items[i]!.id)!;
+    return { item: entry.item, bankScoring: entry.scoring };
+  }
+
+  private stateOf(i: number) {
+    return answerState(this.itemAt(i).item, this.answers[this.drawn!.items[i]!.id]);
+  }
+
+  private setAnswer(itemId: string, response: Response | undefined) {
+    const next = { ...this.answers };
+    if (response === undefined) delete next[itemId];
+    else next[itemId] = response;
+    this.answers = next;
+  }
+
+  private move(itemId: string, order: readonly string[], index: number, by: -1 | 1) {
+    const to = index + by;
+    if (to < 0 || to >= order.length) return;
+    const next = [...order];
+    [next[index], next[to]] = [next[to]!, next[index]!];
+    this.setAnswer(itemId, next);
+    const step = next[to]!;
+    const { item } = this.itemAt(this.index);
+    const text = item.type === "ordering" ? (item.options.find((o) => o.id === step)?.text ?? step) : step;
+    this.announcement = this.s("quiz.moved", { step: text, n: to + 1 });
+    // Keep focus on the step that moved; at either end its button in that direction is gone.
+    const direction = by < 0 ? (to === 0 ? "down" : "up") : to === order.length - 1 ? "up" : "down";
+    this.focusNext = `#q-${itemId}-${step}-${direction}`;
+  }
+
+  private go(i: number) {
+    this.index = Math.max(0, Math.min(i, this.drawn!.items.length - 1));
+    this.phase = "answering";
+    this.focusNext = "#quiz-question";
+  }
+
+  private confirm() {
+    this.phase = "confirming";
+    this.focusNext = "#quiz-confirm-heading";
+  }
+
+  /** Grade, show, then save. `timeUp`: the deadline passed, no confirmation. */
+  private async submit(timeUp = false) {
+    if (this.phase !== "answering" && this.phase !== "confirming") return;
+    this.stopTimer();
+    const drawn = this.drawn!;
+    const itemIds = drawn.items.map((i) => i.id);
+    const result = gradeAttempt(this.quiz, this.catalog!, itemIds, this.answers);
+    const finished = new Date();
+    this.attempt = {
+      id: newId(),
+      quiz: this.quiz.id,
+      seed: drawn.seed,
+      items: itemIds,
+      answers: Object.fromEntries(itemIds.map((id) => [id, this.answers[id] ?? null])),
+      score: result.score,
+      max: result.max,
+      passed: result.passed,
+      started: new Date(this.started).toISOString(),
+      finished: finished.toISOString(),
+    };
+    this.result = result;
+    this.phase = "result";
+    const verdict = result.passed ? this.s("quiz.result.passed") : this.s("quiz.result.failed", { passMark: this.quiz.passMark });
+    const summary = this.s("quiz.result.announce", { title: this.quiz.title, score: points(result.score), max: points(result.max), verdict });
+    this.announcement = timeUp ? `${this.s("quiz.timeUp")} ${summary}` : summary;
+    this.focusNext = "#quiz-result-heading";
+    await this.store();
+  }
+
+  /** Save the attempt; on failure keep it on the page and offer it as a file. Retrying keeps one entry (same id). */
+  private async store() {
+    const attempt = this.attempt;
+    if (!attempt || !this.learnerId) return;
+    this.save = { state: "saving" };
+    try {
+      const client = await this.load();
+      await client.store.appendAttempt(this.learnerId, attempt);
+      this.used += 1;
+      const score = { score: attempt.score, max: attempt.max };
+      if (!this.best || score.score / score.max > this.best.score / this.best.max) this.best = score;
+      let file: AttemptFile | undefined;
+      if (client.fallback) {
+        const record = await client.store.readRecord(this.learnerId).catch(() => this.record);
+        file = await this.makeFile(record, attempt);
+      }
+      this.save = { state: "saved", fallback: client.fallback, file };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.warn(error);
+      this.save = { state: "failed", reason, file: await this.makeFile(this.record, attempt) };
+    }
+  }
+
+  private async makeFile(record: ProgressRecord | undefined, attempt: QuizAttempt): Promise<AttemptFile | undefined> {
+    this.releaseFile();
+    try {
+      const { attemptFile } = await import("./quiz/attempt-file.ts");
+      return await attemptFile(record, attempt);
+    } catch (error) {
+      console.warn(error);
+      return undefined;
+    }
+  }
+
+  private releaseFile() {
+    const file = this.save.state === "saved" || this.save.state === "failed" ? this.save.file : undefined;
+    if (file) setTimeout(() => URL.revokeObjectURL(file.url), 60_000);
+  }
+
+  protected updated() {
+    if (!this.focusNext) return;
+    const target = this.querySelector<HTMLElement>(this.focusNext);
+    this.focusNext = undefined;
+    target?.focus();
+  }
+
+  // ── Views ───────────────────────────────────────────────────────────────────
+
+  render() {
+    return html`<section class="quiz" aria-label=${this.data?.quiz.title ?? ""}>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.warning && this.phase !== "result" ? html`<p class="quiz-warning" role="alert">${this.warning}</p>` : nothing} ${this.view()}
+    </section>`;
+  }
+
+  private view() {
+    switch (this.phase) {
+      case "loading":
+        return html`<p class="meta">${this.s("quiz.loading")}</p>`;
+      case "failed":
+        return html`<p class="quiz-warning" role="alert">${this.s("quiz.failed")}</p>`;
+      case "no-learner":
+        return html`<div class="box quiz-start">
+          <p>${this.s("quiz.needLearner")}</p>
+          <p><a class="button" href=${this.me}>${this.s("quiz.goToMe")}</a></p>
+        </div>`;
+      case "ready":
+        return this.readyView();
+      case "answering":
+        return this.questionView();
+      case "confirming":
+        return this.confirmView();
+      case "result":
+        return this.resultView();
+    }
+  }
+
+  private attemptsLine() {
+    const s = this.s;
+    const used = this.used && this.best ? s("quiz.usedSoFar", { n: this.used, score: points(this.best.score), max: points(this.best.max) }) : "";
+    const left = this.remaining === Infinity ? s("quiz.remainingUnlimited") : s("quiz.remaining", { n: this.remaining });
+    return used + left;
+  }
+
+  private readyView() {
+    const s = this.s;
+    if (this.remaining <= 0) {
+      return html`<div class="box quiz-start">
+        <h2 id="quiz-ready-heading" tabindex="-1">${s("quiz.usedUp", { name: this.learnerName, n: this.quiz.attempts ?? 0 })}</h2>
+        ${this.best ? html`<p>${s("quiz.usedSoFar", { n: this.used, score: points(this.best.score), max: points(this.best.max) })}</p>` : nothing}
+        <p><a href=${this.me}>${s("quiz.result.myRecord")}</a></p>
+      </div>`;
+    }
+    return html`<div class="box quiz-start">
+      <h2 id="quiz-ready-heading" tabindex="-1">${s("quiz.for", { name: this.learnerName })}</h2>
+      <p>${this.attemptsLine()}</p>
+      <p><button type="button" class="button" @click=${() => void this.begin()}>${s("quiz.start")}</button></p>
+    </div>`;
+  }
+
+  private statusBar() {
+    const s = this.s;
+    const total = this.drawn!.items.length;
+    const answered = this.drawn!.items.filter((_, i) => this.stateOf(i) === "answered").length;
+    return html`<div class="quiz-bar">
+      <p class="quiz-bar__progress" id="quiz-answered">${s("quiz.answeredLabel", { n: answered, total })}</p>
+      <progress max=${total} .value=${answered} aria-labelledby="quiz-answered"></progress>
+      ${this.leftMs !== undefined
+        ? html`<p class=${`quiz-timer${this.leftMs < 60_000 ? " quiz-timer--low" : ""}`} role="timer">${s("quiz.timeLeft", { time: clock(this.leftMs) })}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  private questionView() {
+    const s = this.s;
+    const total = this.drawn!.items.length;
+    const drawnItem = this.drawn!.items[this.index]!;
+    const { item, bankScoring } = this.itemAt(this.index);
+    const last = this.index === total - 1;
+    return html`${this.statusBar()}
+      <form
+        class="quiz-form"
+        novalidate
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          if (last) this.confirm();
+          else this.go(this.index + 1);
+        }}
+      >
+        <h2 class="quiz-question__heading" id="quiz-question" tabindex="-1">
+          ${s("quiz.progress", { n: this.index + 1, total })} · ${s(`quiz.type.${item.type}`)} · ${s("quiz.points", { n: item.points })}
+        </h2>
+        ${keyed(
+          item.id,
+          itemForm({
+            s,
+            item,
+            drawn: drawnItem,
+            scoring: bankScoring,
+            response: this.answers[item.id],
+            answer: (response) => this.setAnswer(item.id, response),
+            move: (order, i, by) => this.move(item.id, order, i, by),
+          }),
+        )}
+        <div class="quiz-nav">
+          <button type="button" class="quiz-button" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>
+            ${s("quiz.prev")}
+          </button>
+          ${last ? nothing : html`<button type="submit" class="quiz-button quiz-button--primary">${s("quiz.next")}</button>`}
+          <button type="button" class=${`quiz-button${last ? " quiz-button--primary" : ""}`} @click=${() => this.confirm()}>
+            ${s("quiz.submit")}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  private confirmView() {
+    const s = this.s;
+    const total = this.drawn!.items.length;
+    const open = this.drawn!.items.map((_, i) => ({ i, state: this.stateOf(i) })).filter((x) => x.state !== "answered");
+    return html`${this.statusBar()}
+      <div class="box quiz-confirm" role="group" aria-labelledby="quiz-confirm-heading" @keydown=${this.handleConfirmKey}>
+        <h2 id="quiz-confirm-heading" tabindex="-1">${s("quiz.confirm.title")}</h2>
+        ${open.length
+          ? html`<p>${s("quiz.confirm.unanswered", { n: open.length })}</p>
+              <ul class="quiz-confirm__open">
+                ${open.map(
+                  ({ i, state }) =>
+                    html`<li>
+                      <button type="button" class="quiz-link" @click=${() => this.go(i)}>
+                        ${s(state === "partly" ? "quiz.confirm.partly" : "quiz.confirm.item", { n: i + 1 })}
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+          : html`<p>${s("quiz.confirm.allAnswered", { n: total })}</p>`}
+        <div class="quiz-nav">
+          <button type="button" class="quiz-button quiz-button--primary" @click=${() => void this.submit()}>${s("quiz.confirm.submit")}</button>
+          <button type="button" class="quiz-button" @click=${() => this.go(this.index)}>${s("quiz.confirm.back")}</button>
+        </div>
+      </div>`;
+  }
+
+  private handleConfirmKey = (event: KeyboardEvent) => {
+    if (event.key === "Escape") this.go(this.index);
+  };
+
+  private resultView() {
+    const s = this.s;
+    const r = this.result!;
+    const quiz = this.quiz;
+    const remaining = this.remaining;
+    return html`<div class="quiz-result" role="region" aria-labelledby="quiz-result-heading">
+      <h2 id="quiz-result-heading" tabindex="-1">${s("quiz.result.title")}</h2>
+      <p class=${`quiz-score ${r.passed ? "quiz-score--pass" : "quiz-score--fail"}`}>
+        <span>${s("quiz.result.score", { score: points(r.score), max: points(r.max), percent: r.percent })}</span>
+        <strong>${r.passed ? s("quiz.result.passed") : s("quiz.result.failed", { passMark: quiz.passMark })}</strong>
+      </p>
+      ${this.saveView()}
+      ${quiz.reveal
+        ? html`<h3>${s("quiz.result.items")}</h3>
+            <ol class="quiz-feedback">
+              ${r.items.map((result, i) =>
+                itemResult({
+                  s,
+                  n: i + 1,
+                  item: this.catalog!.items.get(result.itemId)!.item,
+                  drawn: this.drawn!.items[i]!,
+                  result,
+                  response: this.attempt?.answers[result.itemId] ?? undefined,
+                  provisions: this.provisions,
+                }),
+              )}
+            </ol>`
+        : html`<p class="meta">${s("quiz.result.hidden")}</p>`}
+      <div class="quiz-nav">
+        ${this.save.state === "saving" || this.save.state === "failed"
+          ? nothing
+          : remaining > 0
+            ? html`<button type="button" class="quiz-button quiz-button--primary" @click=${() => void this.begin()}>${s("quiz.result.retry")}</button>
+                <span class="meta">${this.attemptsLine()}</span>`
+            : html`<p class="meta">${s("quiz.result.noMore")}</p>`}
+        <a class="quiz-button" href=${this.me}>${s("quiz.result.myRecord")}</a>
+      </div>
+    </div>`;
+  }
+
+  private saveView() {
+    const s = this.s;
+    const save = this.save;
+    const fileLink = (file: AttemptFile | undefined) =>
+      file ? html`<p><a class="button" href=${file.url} download=${file.name}>${s("quiz.result.export")}</a></p>` : nothing;
+    switch (save.state) {
+      case "idle":
+        return nothing;
+      case "saving":
+        return html`<p class="meta">${s("quiz.result.saving")}</p>`;
+      case "saved":
+        return html`<p class="quiz-saved">${s("quiz.result.saved", { name: this.learnerName })}</p>
+          ${save.fallback ? html`<p class="quiz-warning">${s("quiz.fallback")}</p>${fileLink(save.file)}` : nothing}`;
+      case "failed":
+        return html`<div class="quiz-warning" role="alert">
+          <p>${s("quiz.result.saveFailed", { reason: save.reason })}</p>
+          <p>${s("quiz.result.keep")}</p>
+          ${fileLink(save.file)}
+          <p><button type="button" class="quiz-button" @click=${() => void this.store()}>${s("quiz.result.retrySave")}</button></p>
+        </div>`;
+    }
+  }
+}
+
+customElements.define("quiz-runner", QuizRunner);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "quiz-runner": QuizRunner;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The safety net when an attempt cannot be saved (storage full or unavailable, or the
+ * in-memory fallback): a downloadable file holding the learner's record WITH this attempt,
+ * in the export format 我的学习 imports (it merges, so nothing is duplicated). Loaded only
+ * when needed: it pulls in the export code (and zod).
+ */
+import type { ProgressRecord, QuizAttempt } from "../../lib/progress/schema.ts";
+
+export interface AttemptFile {
+  url: string;
+  name: string;
+}
+
+export async function attemptFile(record: ProgressRecord | undefined, attempt: QuizAttempt): Promise<AttemptFile> {
+  let text: string;
+  let name: string;
+  try {
+    if (!record) throw new Error("no record");
+    const { exportText, exportFileName } = await import("../../lib/progress/export.ts");
+    const withAttempt: ProgressRecord = { ...record, attempts: [...record.attempts.filter((a) => a.id !== attempt.id), attempt] };
+    text = await exportText(withAttempt);
+    name = exportFileName(record.learner);
+  } catch {
+    // No record to wrap it in, or no Web Crypto for the checksum: keep the answers as plain JSON.
+    text = `${JSON.stringify({ learner: record?.learner, attempt }, null, 2)}\n`;
+    name = `调解员学堂-作答-${attempt.quiz}-${attempt.finished.slice(0, 10)}.json`;
+  }
+  return { url: URL.createObjectURL(new Blob([text], { type: "application/json" })), name };
+}

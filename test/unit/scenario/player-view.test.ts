@@ -1,0 +1,115 @@
+/** What the player shows (src/components/scenario/view.ts), on the example scenario. */
+import { describe, expect, it } from "vitest";
+import {
+  changesBetween,
+  citedLaw,
+  format,
+  gauges,
+  lastDraftAt,
+  needsPartyForm,
+  previewMissing,
+  runHistory,
+  stepView,
+  trailOfStep,
+} from "../../../src/components/scenario/view.ts";
+import { replay, start, submitAgreement } from "../../../src/lib/scenario/engine.ts";
+import type { NodeOf, Scenario } from "../../../src/lib/scenario/schema.ts";
+import type { Step } from "../../../src/lib/scenario/state.ts";
+import { deepFreeze, loadScenario } from "./helpers.ts";
+
+const scenario = deepFreeze(loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml"));
+const draft = scenario.nodes.draft as NodeOf<"agreement">;
+const TO_DRAFT: Step[] = [{ choice: "calm-and-ask-consent" }, { choice: "li-consent" }, { choice: "explain-and-propose" }];
+
+/** The example with a hidden variable and no clause that states the parties. */
+const variant: Scenario = {
+  ...scenario,
+  variables: { ...scenario.variables, secret: { label: "隐藏的计数", min: 0, max: 9, initial: 0, hidden: true } },
+  nodes: { ...scenario.nodes, draft: { ...draft, clauses: draft.clauses.filter((c) => c.id !== "parties-full") } },
+};
+
+describe("format", () => {
+  it("fills placeholders and leaves unknown ones", () => {
+    expect(format("第 {n} 步，共 {total} 步", { n: 0 })).toBe("第 0 步，共 {total} 步");
+  });
+});
+
+describe("citedLaw", () => {
+  it("lists the scenario's own law first, then every other provision cited, once each", () => {
+    const ids = citedLaw(scenario);
+    expect(ids.slice(0, scenario.law.length)).toEqual(scenario.law);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ["rmtjgzrgd-30", "rmtjf-21", "rmtjf-32", "mfd-150", "rmtjf-31", "rmtjf-33"]) expect(ids).toContain(id);
+  });
+});
+
+describe("runHistory and stepView", () => {
+  const state = replay(scenario, TO_DRAFT);
+  const history = runHistory(scenario, state);
+
+  it("holds the run before each step and after the last", () => {
+    expect(history).toHaveLength(TO_DRAFT.length + 1);
+    expect(history[0]).toEqual(start(scenario));
+    expect(history.at(-1)).toEqual(state);
+  });
+
+  it("describes a choice with its prompt, feedback, law and the visible changes", () => {
+    const view = stepView(scenario, history, 0);
+    expect(view).toMatchObject({ kind: "choice", node: "first-step", law: ["rmtjf-17", "rmtjf-23", "rmtjgzrgd-30"] });
+    expect(view.prompt).toMatch(/你先怎么做/);
+    expect(view.kind === "choice" && view.feedback).toMatch(/自愿为前提/);
+    expect(view.changes).toEqual([
+      { kind: "var", name: "trust_zhang", label: "张德福的信任", delta: 1 },
+      { kind: "var", name: "tension", label: "紧张程度", delta: -1 },
+      { kind: "mood", party: "zhang", name: "张德福", mood: "anxious" },
+    ]);
+  });
+
+  it("describes an incomplete draft with what it lacked and 第二十九条", () => {
+    const after = submitAgreement(scenario, state, { clauses: ["main-facts"] });
+    const view = stepView(scenario, [...history, after], TO_DRAFT.length);
+    expect(view).toMatchObject({ kind: "agreement", verdict: "incomplete", missing: ["parties", "responsibility", "terms", "performance"], law: ["rmtjf-29"] });
+    expect(lastDraftAt(after, "draft")).toEqual({ clauses: ["main-facts"] });
+    expect(lastDraftAt(state, "draft")).toBeUndefined();
+  });
+
+  it("groups the trail by the step that revealed it", () => {
+    expect(trailOfStep(state, -1)).toEqual(["intro", "zhang-complains", "first-step"]);
+    expect(trailOfStep(state, 1)).toEqual(["site-visit", "joint-session"]);
+  });
+});
+
+describe("gauges and changes leave hidden variables out", () => {
+  it("shows each party's gauges beside them and the others apart", () => {
+    const state = start(variant);
+    expect(gauges(variant, state, "zhang").map((g) => g.name)).toEqual(["trust_zhang"]);
+    expect(gauges(variant, state).map((g) => [g.name, g.percent])).toEqual([["tension", 60]]);
+  });
+
+  it("never reports a hidden variable's change", () => {
+    const before = start(variant);
+    const after = { ...before, vars: { ...before.vars, secret: 3 } };
+    expect(changesBetween(variant, before, after)).toEqual([]);
+  });
+});
+
+describe("drafting", () => {
+  it("asks for typed party details only when no lawful clause states them", () => {
+    expect(needsPartyForm(draft)).toBe(false);
+    expect(needsPartyForm(variant.nodes.draft as NodeOf<"agreement">)).toBe(true);
+  });
+
+  it("previews the same gaps as the engine when no clause is defective", () => {
+    const missing = previewMissing(draft, scenario.parties, { clauses: ["main-facts", "terms"] }).map((m) => m.element);
+    expect(missing).toEqual(["parties", "responsibility", "performance"]);
+  });
+
+  it("never gives away a defective clause by calling what it claims missing", () => {
+    const coerced = {
+      ...draft,
+      clauses: draft.clauses.map((c) => (c.id === "village-pressure" ? { ...c, satisfies: ["performance" as const] } : c)),
+    };
+    const chosen = { clauses: ["parties-full", "main-facts", "responsibility", "terms", "village-pressure"] };
+    expect(previewMissing(coerced, scenario.parties, chosen)).toEqual([]);
+  });
+});

@@ -71,14 +71,17 @@ export class UpdatePrompt extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    if (!("serviceWorker" in navigator) || !this.src) return;
+    // Service workers can be missing or blocked (some in-app browsers, private modes).
+    if (!navigator.serviceWorker || !this.src) return;
     this.workbox = new Workbox(this.src, { scope: this.scope });
     this.workbox.addEventListener("waiting", () => (this.waiting = true));
     // The new worker took over because the learner asked: load the page from it.
     this.workbox.addEventListener("controlling", (event) => {
       if (event.isUpdate) location.reload();
     });
-    void this.workbox.register();
+    this.workbox.register().catch(() => {
+      // Without a service worker the site still works online; nothing to tell the learner.
+    });
   }
 
   render() {

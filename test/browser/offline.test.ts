@@ -47,6 +47,33 @@ describe("the service worker", () => {
     await context.close();
   });
 
+  test("offline, a learner opens another lesson and finishes a quiz; back online, the record is there", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await page.getByLabel("姓名").fill("吴春梅");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByRole("heading", { name: /学习进度 · 吴春梅/ }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+    await context.setOffline(true);
+    const lesson = lessonPaths()[3]!;
+    await page.goto(site.url + lesson);
+    await page.getByRole("button", { name: "这一课学完了" }).click();
+    await page.getByText("已学完").waitFor();
+    await page.getByRole("link", { name: /做本课小测/ }).click();
+    await page.getByRole("button", { name: "开始作答" }).click();
+    await page.getByRole("button", { name: "交卷", exact: true }).click();
+    await page.getByRole("button", { name: "确认交卷" }).click();
+    await page.getByText("成绩已保存到吴春梅的学习记录").waitFor();
+
+    await context.setOffline(false);
+    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await page.getByText(/已学完 1 \/ \d+ 课/).waitFor();
+    await page.getByText(/最好成绩 0 \/ \d+，共 1 次/).waitFor();
+    await context.close();
+  });
+
   test("a new deployment is offered with a visible prompt and applied only when accepted", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from "lit";
-import type { LookupHit, SerialisedLookup } from "../lib/search/lookup-index.ts";
+import type { Lookup, LookupHit } from "../lib/search/lookup-index.ts";
+import { loadLookup } from "../browser/lookup-loader.ts";
 import { snippet } from "../lib/search/snippet.ts";
 
-type LookupModule = typeof import("../lib/search/lookup-index.ts");
 
 /**
  * Instant look-up of law provisions and glossary terms. The lunr index is fetched the
@@ -43,7 +43,7 @@ export class LawLookup extends LitElement {
   declare hits: LookupHit[];
   declare status: "idle" | "loading" | "ready" | "failed";
 
-  private lookup?: Promise<InstanceType<LookupModule["Lookup"]>>;
+  private lookup?: Promise<Lookup>;
 
   constructor() {
     super();
@@ -112,9 +112,7 @@ export class LawLookup extends LitElement {
   private load() {
     this.lookup ??= (async () => {
       this.status = "loading";
-      const [{ Lookup }, response] = await Promise.all([import("../lib/search/lookup-index.ts"), fetch(this.src)]);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const lookup = new Lookup((await response.json()) as SerialisedLookup);
+      const lookup = await loadLookup(this.src);
       this.status = "ready";
       return lookup;
     })();

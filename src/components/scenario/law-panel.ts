@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyDeclarations } from "lit";
-import type { LookupHit, SerialisedLookup } from "../../lib/search/lookup-index.ts";
+import type { Lookup, LookupHit } from "../../lib/search/lookup-index.ts";
+import { loadLookup } from "../../browser/lookup-loader.ts";
 import type { snippet } from "../../lib/search/snippet.ts";
 import { PanelDialog } from "./panel-dialog.ts";
 import type { Provisions } from "./render.ts";
 import { format } from "./view.ts";
 
-type LookupModule = typeof import("../../lib/search/lookup-index.ts");
 
 /**
  * 查法条: the provisions the scenario cites (from the page, so they show without any
@@ -35,7 +35,7 @@ export class ScenarioLawPanel extends PanelDialog {
   declare status: "idle" | "loading" | "ready" | "failed";
 
   protected readonly panelId = "sim-law";
-  private lookup?: Promise<InstanceType<LookupModule["Lookup"]>>;
+  private lookup?: Promise<Lookup>;
   /** Loaded with the index: only results need it. */
   private snippet?: typeof snippet;
 
@@ -123,14 +123,8 @@ export class ScenarioLawPanel extends PanelDialog {
   private load() {
     this.lookup ??= (async () => {
       this.status = "loading";
-      const [{ Lookup }, { snippet }, response] = await Promise.all([
-        import("../../lib/search/lookup-index.ts"),
-        import("../../lib/search/snippet.ts"),
-        fetch(this.lookupSrc),
-      ]);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const [lookup, { snippet }] = await Promise.all([loadLookup(this.lookupSrc), import("../../lib/search/snippet.ts")]);
       this.snippet = snippet;
-      const lookup = new Lookup((await response.json()) as SerialisedLookup);
       this.status = "ready";
       return lookup;
     })();

@@ -63,6 +63,24 @@ describe("我的学习", () => {
     await context.close();
   });
 
+  test("two tabs recording at the same moment both keep their records", async () => {
+    const { context, page } = await newContext();
+    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await createLearner(page, "郑小红");
+    const [a, b] = lessonPaths().slice(4, 6);
+    const tabA = page;
+    const tabB = await context.newPage();
+    await Promise.all([tabA.goto(site.url + a!, { waitUntil: "networkidle" }), tabB.goto(site.url + b!, { waitUntil: "networkidle" })]);
+    await Promise.all([
+      tabA.getByRole("button", { name: "这一课学完了" }).click(),
+      tabB.getByRole("button", { name: "这一课学完了" }).click(),
+    ]);
+    await Promise.all([tabA.getByText("已学完").waitFor(), tabB.getByText("已学完").waitFor()]);
+    await tabB.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await tabB.getByText(/已学完 2 \/ \d+ 课/).waitFor();
+    await context.close();
+  });
+
   test("two learners on one browser keep separate records", async () => {
     const { context, page } = await newContext();
     await page.goto(site.url + "me/", { waitUntil: "networkidle" });

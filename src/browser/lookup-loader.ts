@@ -1,7 +1,7 @@
 /**
- * Fetches and loads the serialised law-and-terms look-up once per page, for every element
- * that searches it (<law-lookup>, the player's 查法条 panel). lunr is imported only here,
- * and only when a search starts.
+ * Fetches and loads the serialised law-and-terms look-up once per page, however many
+ * <law-lookup> boxes it has (the law library; the player's 查法条 panel). lunr is imported
+ * only here, and only when a search starts.
  */
 import type { Lookup, SerialisedLookup } from "../lib/search/lookup-index.ts";
 

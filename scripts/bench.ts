@@ -9,10 +9,11 @@
  * 5. Search: lunr look-up index bytes and median query time; pagefind bytes fetched for a
  *    typical query and its query times in Chromium.
  * 6. Scenarios: checker time over every shipped scenario, engine time per step.
- * 7. Progress store: append and full read for a learner with 2,000 quiz attempts (memory
- *    and fake-indexeddb backends; budget 5 ms median, reported PASS/FAIL per operation),
- *    and that learner's export file size. A store budget failure is printed, not counted in
- *    the exit code.
+ * 7. Progress store: append, overview read and full read for a learner with 2,000 quiz
+ *    attempts (memory and fake-indexeddb backends; budget 5 ms median for append and
+ *    overview, reported PASS/FAIL per operation; the full read is only an export's), and
+ *    that learner's export file size. Wall-clock figures on a shared machine are noisy, so a
+ *    store budget failure is printed, not counted in the exit code.
  *
  * Prints tables for the CI log and writes the same figures to bench-out/bench.json.
  */
@@ -108,7 +109,7 @@ console.log(`Wrote ${jsonFile}`);
 
 const slowStore = store?.timings.filter((t) => !t.pass) ?? [];
 if (slowStore.length) {
-  // Reported, not counted in the exit code: see the store table for append vs full read.
+  // Reported, not counted in the exit code: timings on a shared machine are noisy.
   console.error(`\nStore budget (${store!.budgetMs} ms median) FAILED for: ${slowStore.map((t) => `${t.backend} ${t.operation} ${t.medianMs.toFixed(1)} ms`).join("; ")}.`);
 }
 

@@ -2,12 +2,15 @@
  * Progress store figures for a heavy learner: 2,000 quiz attempts (drawn from the shipped
  * quizzes with real seeds, items and answers), in the in-memory backend and in the
  * IndexedDB backend over fake-indexeddb (Node; a browser's IndexedDB is a different
- * engine, so these are indicative). Two operations are timed, because they differ:
- * - append: appendAttempt of one more attempt (what finishing a quiz costs);
- * - full read: readRecord of the whole record (what 我的学习 and the quiz page's
- *   attempts check cost), which validates nothing but reads and sorts every entry.
+ * engine, so these are indicative). Three operations are timed, because they differ:
+ * - append: appendAttempt of one more attempt (what finishing a quiz costs, digests
+ *   updated in the same transaction);
+ * - overview: readOverview, the profile and its digests (what 我的学习, every quiz page
+ *   and every lesson page read);
+ * - full read: readRecord of every entry, which only an export (or the offer to export
+ *   before removing a learner) does; shown for scale, outside the budget.
  * Plus the size of that learner's export file (exportText), raw and gzip.
- * Budget: 5 ms median, reported for each operation on its own, PASS or FAIL as measured.
+ * Budget: 5 ms median for append and overview, reported PASS or FAIL as measured.
  */
 import "fake-indexeddb/auto";
 import { join } from "node:path";
@@ -28,10 +31,12 @@ export const STORE_BUDGET_MS = 5;
 
 export interface StoreTiming {
   backend: "memory" | "indexeddb (fake-indexeddb)";
-  operation: "append one attempt" | "read full record";
+  operation: "append one attempt" | "read overview" | "read full record (export)";
   runs: number;
   medianMs: number;
   p95Ms: number;
+  /** Whether the 5 ms budget applies to this operation. */
+  budgeted: boolean;
   pass: boolean;
 }
 
@@ -114,16 +119,18 @@ async function measure(backendName: StoreTiming["backend"], backend: ProgressBac
   const learner = record.learner.id;
   let next = record.attempts.length;
   const append = await time(50, () => store.appendAttempt(learner, attemptAt(next++)));
+  const overview = await time(50, () => store.readOverview(learner));
   const read = await time(20, () => store.readRecord(learner));
-  const row = (operation: StoreTiming["operation"], times: number[]): StoreTiming => ({
+  const row = (operation: StoreTiming["operation"], times: number[], budgeted = true): StoreTiming => ({
     backend: backendName,
     operation,
     runs: times.length,
     medianMs: median(times),
     p95Ms: p95(times),
-    pass: median(times) <= STORE_BUDGET_MS,
+    budgeted,
+    pass: !budgeted || median(times) <= STORE_BUDGET_MS,
   });
-  return [row("append one attempt", append), row("read full record", read)];
+  return [row("append one attempt", append), row("read overview", overview), row("read full record (export)", read, false)];
 }
 
 export async function storeFigures(root: string, content: string): Promise<StoreFigures> {

@@ -92,11 +92,12 @@ export function storeTable(f: import("./progress-store.ts").StoreFigures): strin
     String(t.runs),
     t.medianMs.toFixed(2),
     t.p95Ms.toFixed(2),
-    t.pass ? `PASS (≤ ${f.budgetMs} ms)` : `FAIL (> ${f.budgetMs} ms)`,
+    !t.budgeted ? "(not budgeted)" : t.pass ? `PASS (≤ ${f.budgetMs} ms)` : `FAIL (> ${f.budgetMs} ms)`,
   ]);
   return [
     `Progress store, one learner with ${f.attempts} quiz attempts (Node; IndexedDB = fake-indexeddb, indicative of a browser only).`,
-    "append = appendAttempt of one more attempt; full read = readRecord of the whole record (done on every visit to 我的学习 and to a quiz page).",
+    "append = appendAttempt of one more attempt (digests updated with it); overview = readOverview, profile and digests (what 我的学习, quiz and lesson pages read);",
+    "full read = readRecord of every entry (only an export does it).",
     "",
     table(["backend", "operation", "attempts", "runs", "median ms", "p95 ms", "budget (median)"], rows),
     "",

@@ -109,7 +109,7 @@ export class LearnerPanel extends LitElement {
       const id = currentLearnerId();
       this.current = this.learners.find((l) => l.id === id);
       if (!this.current && this.learners.length === 0) this.mode = "create";
-      this.summary = this.current ? summarise(await this.client.store.readRecord(this.current.id), this.outline) : undefined;
+      this.summary = this.current ? summarise((await this.client.store.readOverview(this.current.id)).digests, this.outline) : undefined;
     } catch (error) {
       this.fail(error);
     }

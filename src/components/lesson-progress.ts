@@ -72,9 +72,9 @@ export class LessonProgress extends LitElement {
     if (!id) return;
     try {
       const { store } = await this.load();
-      const record = await store.readRecord(id);
-      this.learner = { id, name: record.learner.name };
-      this.done = record.lessons.some((e) => e.lesson === this.lesson && e.kind === "completed");
+      const { learner, digests } = await store.readOverview(id);
+      this.learner = { id, name: learner.name };
+      this.done = digests.some((d) => d.kind === "lesson" && d.subject === this.lesson && d.completed);
       await store.appendLessonEvent(id, { lesson: this.lesson, kind: "opened", at: new Date().toISOString(), seconds: 0 });
     } catch (error) {
       this.message = error instanceof Error ? error.message : String(error);

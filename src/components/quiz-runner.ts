@@ -2,7 +2,8 @@ import { LitElement, html, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { currentLearnerId, onLearnerChange } from "../browser/learner.ts";
 import type { ProgressClient } from "../browser/progress-client.ts";
-import type { ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
+import type { QuizDigest } from "../lib/progress/digest.ts";
+import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
 import { newId } from "../lib/progress/ids.ts";
 import type { QuizCatalog } from "../lib/quiz/catalog.ts";
 import { drawQuiz, newSeed, type DrawnQuiz } from "../lib/quiz/draw.ts";
@@ -90,8 +91,8 @@ export class QuizRunner extends LitElement {
   private provisions = new Map<string, QuizProvision>();
   private client?: Promise<ProgressClient>;
   private learnerId?: string;
-  /** The record as last read, to build the safety file if a save fails. */
-  private record?: ProgressRecord;
+  /** The learner's profile as last read, to build the safety file if a save fails. */
+  private profile?: LearnerProfile;
   private drawn?: DrawnQuiz;
   private attempt?: QuizAttempt;
   private started = 0;
@@ -170,7 +171,7 @@ export class QuizRunner extends LitElement {
     return this.client;
   }
 
-  /** Reads the current learner's record: who, attempts used, best score. */
+  /** Reads the current learner's overview (not every answer): who, attempts used, best score. */
   private async refresh(): Promise<boolean> {
     const id = currentLearnerId();
     if (!id) {
@@ -181,16 +182,13 @@ export class QuizRunner extends LitElement {
     try {
       const client = await this.load();
       if (client.fallback) this.warning = this.s("quiz.fallback");
-      const record = await client.store.readRecord(id);
+      const { learner, digests } = await client.store.readOverview(id);
       this.learnerId = id;
-      this.record = record;
-      this.learnerName = record.learner.name;
-      const mine = record.attempts.filter((a) => a.quiz === this.quiz.id);
-      this.used = mine.length;
-      this.best = mine.reduce<{ score: number; max: number } | undefined>(
-        (b, a) => (!b || a.score / a.max > b.score / b.max ? { score: a.score, max: a.max } : b),
-        undefined,
-      );
+      this.profile = learner;
+      this.learnerName = learner.name;
+      const mine = digests.find((d): d is QuizDigest => d.kind === "quiz" && d.subject === this.quiz.id);
+      this.used = mine?.attempts ?? 0;
+      this.best = mine ? { score: mine.bestScore, max: mine.max } : undefined;
       this.phase = "ready";
       return true;
     } catch (error) {
@@ -344,18 +342,19 @@ export class QuizRunner extends LitElement {
       if (!this.best || score.score / score.max > this.best.score / this.best.max) this.best = score;
       let file: AttemptFile | undefined;
       if (client.fallback) {
-        const record = await client.store.readRecord(this.learnerId).catch(() => this.record);
-        file = await this.makeFile(record, attempt);
+        // In-memory storage ends with the tab: offer the whole session's record as a file.
+        const record = await client.store.readRecord(this.learnerId).catch(() => undefined);
+        file = await this.makeFile(record ?? this.profile, attempt);
       }
       this.save = { state: "saved", fallback: client.fallback, file };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       console.warn(error);
-      this.save = { state: "failed", reason, file: await this.makeFile(this.record, attempt) };
+      this.save = { state: "failed", reason, file: await this.makeFile(this.profile, attempt) };
     }
   }
 
-  private async makeFile(record: ProgressRecord | undefined, attempt: QuizAttempt): Promise<AttemptFile | undefined> {
+  private async makeFile(record: ProgressRecord | LearnerProfile | undefined, attempt: QuizAttempt): Promise<AttemptFile | undefined> {
     this.releaseFile();
     try {
       const { attemptFile } = await import("./quiz/attempt-file.ts");

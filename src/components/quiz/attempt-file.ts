@@ -1,19 +1,24 @@
 /**
  * The safety net when an attempt cannot be saved (storage full or unavailable, or the
- * in-memory fallback): a downloadable file holding the learner's record WITH this attempt,
- * in the export format 我的学习 imports (it merges, so nothing is duplicated). Loaded only
+ * in-memory fallback): a downloadable file in the export format 我的学习 imports, holding
+ * this attempt with the learner's whole record when we have it, or with just the profile
+ * (importing merges, so either way nothing is duplicated or overwritten). Loaded only
  * when needed: it pulls in the export code (and zod).
  */
-import type { ProgressRecord, QuizAttempt } from "../../lib/progress/schema.ts";
+import { CURRENT_VERSION, type LearnerProfile, type ProgressRecord, type QuizAttempt } from "../../lib/progress/schema.ts";
 
 export interface AttemptFile {
   url: string;
   name: string;
 }
 
-export async function attemptFile(record: ProgressRecord | undefined, attempt: QuizAttempt): Promise<AttemptFile> {
+const isRecord = (value: ProgressRecord | LearnerProfile): value is ProgressRecord => "version" in value;
+
+export async function attemptFile(source: ProgressRecord | LearnerProfile | undefined, attempt: QuizAttempt): Promise<AttemptFile> {
   let text: string;
   let name: string;
+  const record: ProgressRecord | undefined =
+    source && (isRecord(source) ? source : { version: CURRENT_VERSION, learner: source, lessons: [], attempts: [], runs: [] });
   try {
     if (!record) throw new Error("no record");
     const { exportText, exportFileName } = await import("../../lib/progress/export.ts");

@@ -3,19 +3,40 @@
  * at the top of store.ts. Entries are added one key each and never rewritten, so two tabs
  * appending at once both keep their records; each commit is one readwrite transaction.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from "idb";
+import { addToDigests, combine, withoutOwner, type Digest, type StoredDigest } from "./digest.ts";
 import { ProgressStoreError } from "./errors.ts";
 import type { LearnerProfile } from "./schema.ts";
 import type { Commit, ProgressBackend, StoredEntry } from "./store.ts";
 
 export const PROGRESS_DB_NAME = "mediator-academy-progress";
-const DB_VERSION = 1;
+/** 1: learners and entries. 2: adds digests, built from the entries on upgrade. */
+const DB_VERSION = 2;
 
 type EntryKey = [string, string, string];
+type DigestKey = [string, string, string];
 
 interface ProgressDb extends DBSchema {
   learners: { key: string; value: LearnerProfile };
   entries: { key: EntryKey; value: StoredEntry };
+  digests: { key: DigestKey; value: StoredDigest };
+}
+
+type UpgradeTransaction = IDBPTransaction<ProgressDb, StoreNames<ProgressDb>[], "versionchange">;
+
+/** Version 1 → 2: every learner's digests from the entries already stored. */
+async function buildDigests(tx: UpgradeTransaction): Promise<void> {
+  const byLearner = new Map<string, Map<string, Digest>>();
+  let cursor = await tx.objectStore("entries").openCursor();
+  while (cursor) {
+    const entry = cursor.value;
+    const digests = byLearner.get(entry.learner) ?? new Map<string, Digest>();
+    addToDigests(digests, [entry]);
+    byLearner.set(entry.learner, digests);
+    cursor = await cursor.continue();
+  }
+  const store = tx.objectStore("digests");
+  for (const [learner, digests] of byLearner) for (const digest of digests.values()) void store.put({ ...digest, learner });
 }
 
 /** Every key of one learner: [learner] sorts before and [learner, []] after all of them. */
@@ -35,10 +56,17 @@ export class IndexedDbBackend implements ProgressBackend {
 
   static async open(options: IndexedDbOptions = {}): Promise<IndexedDbBackend> {
     const db = await openDB<ProgressDb>(options.name ?? PROGRESS_DB_NAME, DB_VERSION, {
-      upgrade(database) {
-        // Version 1. A later version migrates stored entries here (see store.ts).
-        database.createObjectStore("learners", { keyPath: "id" });
-        database.createObjectStore("entries", { keyPath: ["learner", "kind", "id"] });
+      upgrade(database, oldVersion, _newVersion, transaction) {
+        // Each step brings one older version forward; a new database takes them all.
+        if (oldVersion < 1) {
+          database.createObjectStore("learners", { keyPath: "id" });
+          database.createObjectStore("entries", { keyPath: ["learner", "kind", "id"] });
+        }
+        if (oldVersion < 2) {
+          database.createObjectStore("digests", { keyPath: ["learner", "kind", "subject"] });
+          // Only IndexedDB requests are awaited inside, so the upgrade transaction stays open.
+          void buildDigests(transaction);
+        }
       },
       blocked: () => options.onBlocked?.(),
       terminated: () => options.onVersionChange?.(),
@@ -68,8 +96,18 @@ export class IndexedDbBackend implements ProgressBackend {
     return profile ? { profile, entries } : undefined;
   }
 
+  async readDigests(learner: string): Promise<{ profile: LearnerProfile; digests: Digest[] } | undefined> {
+    const tx = this.db.transaction(["learners", "digests"], "readonly");
+    const [profile, digests] = await Promise.all([
+      tx.objectStore("learners").get(learner),
+      tx.objectStore("digests").getAll(learnerRange(learner)),
+      tx.done,
+    ]);
+    return profile ? { profile, digests: digests.map(withoutOwner) } : undefined;
+  }
+
   async commit(learner: string, change: Commit): Promise<{ profile: LearnerProfile; added: number }> {
-    const tx = this.db.transaction(["learners", "entries"], "readwrite");
+    const tx = this.db.transaction(["learners", "entries", "digests"], "readwrite");
     const done = tx.done;
     // An abort rejects tx.done, possibly before we await it; mark it handled here.
     done.catch(() => undefined);
@@ -81,19 +119,28 @@ export class IndexedDbBackend implements ProgressBackend {
       void tx.objectStore("learners").put(profile);
       const entries = tx.objectStore("entries");
       const seen = new Set<string>();
-      let added = 0;
+      const fresh: StoredEntry[] = [];
       for (const entry of change.entries ?? []) {
+        if (entry.learner !== learner) throw new ProgressStoreError("invalid-data");
         const key: EntryKey = [entry.learner, entry.kind, entry.id];
         const text = key.join("\u0000");
         if (seen.has(text)) continue;
         seen.add(text);
         if ((await entries.getKey(key)) === undefined) {
           void entries.add(entry);
-          added += 1;
+          fresh.push(entry);
         }
       }
+      // Only what was really added counts, so a re-import or a retried write changes no total.
+      const digests = tx.objectStore("digests");
+      const changed = addToDigests(new Map(), fresh);
+      const stored = await Promise.all(changed.map((d) => digests.get([learner, d.kind, d.subject])));
+      changed.forEach((digest, i) => {
+        const current = stored[i];
+        void digests.put({ ...(current ? combine(withoutOwner(current), digest) : digest), learner });
+      });
       await done;
-      return { profile, added };
+      return { profile, added: fresh.length };
     } catch (error) {
       try {
         tx.abort();
@@ -106,11 +153,12 @@ export class IndexedDbBackend implements ProgressBackend {
   }
 
   async remove(learner: string): Promise<boolean> {
-    const tx = this.db.transaction(["learners", "entries"], "readwrite");
+    const tx = this.db.transaction(["learners", "entries", "digests"], "readwrite");
     const existed = (await tx.objectStore("learners").getKey(learner)) !== undefined;
     if (existed) {
       void tx.objectStore("learners").delete(learner);
       void tx.objectStore("entries").delete(learnerRange(learner));
+      void tx.objectStore("digests").delete(learnerRange(learner));
     }
     await tx.done;
     return existed;

@@ -5,6 +5,7 @@
  * loop before it runs (so calls from two "tabs" interleave), each commit is atomic, values
  * are structured-cloned in and out, and failures carry DOMException-like names.
  */
+import { addToDigests, type Digest } from "./digest.ts";
 import { ProgressStoreError } from "./errors.ts";
 import type { Commit, ProgressBackend, StoredEntry } from "./store.ts";
 import type { LearnerProfile } from "./schema.ts";
@@ -26,6 +27,8 @@ export class MemoryBackend implements ProgressBackend {
   unavailable = false;
   private readonly profiles = new Map<string, LearnerProfile>();
   private readonly entries = new Map<string, StoredEntry>();
+  /** learner → digestKey → digest, kept up to date by commit like the IndexedDB store. */
+  private readonly digests = new Map<string, Map<string, Digest>>();
 
   constructor(private readonly options: MemoryBackendOptions = {}) {}
 
@@ -52,6 +55,13 @@ export class MemoryBackend implements ProgressBackend {
     return structuredClone({ profile, entries });
   }
 
+  async readDigests(learner: string): Promise<{ profile: LearnerProfile; digests: Digest[] } | undefined> {
+    await this.ready();
+    const profile = this.profiles.get(learner);
+    if (!profile) return undefined;
+    return structuredClone({ profile, digests: [...(this.digests.get(learner)?.values() ?? [])] });
+  }
+
   async commit(learner: string, change: Commit): Promise<{ profile: LearnerProfile; added: number }> {
     await this.ready();
     // From here to the end nothing awaits: the commit is atomic, as one IDB transaction is.
@@ -67,12 +77,18 @@ export class MemoryBackend implements ProgressBackend {
     if (max !== undefined && this.entries.size + fresh.size > max) throw named("QuotaExceededError", "The quota has been exceeded.");
     this.profiles.set(learner, structuredClone(profile));
     for (const [key, entry] of fresh) this.entries.set(key, entry);
+    if (fresh.size) {
+      const digests = this.digests.get(learner) ?? new Map<string, Digest>();
+      addToDigests(digests, fresh.values());
+      this.digests.set(learner, digests);
+    }
     return { profile: structuredClone(profile), added: fresh.size };
   }
 
   async remove(learner: string): Promise<boolean> {
     await this.ready();
     if (!this.profiles.delete(learner)) return false;
+    this.digests.delete(learner);
     for (const [key, entry] of this.entries) if (entry.learner === learner) this.entries.delete(key);
     return true;
   }

@@ -14,18 +14,25 @@
  * - Every backend failure is rethrown as a typed ProgressStoreError (storage-full,
  *   storage-unavailable, …); nothing is swallowed, so the page can warn and offer export.
  *
- * IndexedDB adapter, to keep these guarantees: object stores `learners` (keyPath "id")
- * and `entries` (keyPath ["learner", "kind", "id"]); `commit` is ONE readwrite
- * transaction over both stores: get the profile, call change.profile synchronously (no
- * awaits inside: the transaction would auto-commit), put it, then for each entry `add`
- * only if its key is absent (an existing key is left as it is); abort on any throw.
+ * - Pages that only need totals (我的学习, the quiz and lesson pages) read the learner's
+ *   digests (digest.ts), a few dozen small values, not every answer: the backend keeps
+ *   them in the same transaction that adds entries, counting only entries that were new.
+ *
+ * IndexedDB adapter, to keep these guarantees: object stores `learners` (keyPath "id"),
+ * `entries` (keyPath ["learner", "kind", "id"]) and `digests` (keyPath ["learner",
+ * "kind", "subject"]); `commit` is ONE readwrite transaction over all three: get the
+ * profile, call change.profile synchronously (no awaits inside but IndexedDB requests of
+ * this transaction: anything else lets it auto-commit), put it, then for each entry `add`
+ * it only if its key is absent (an existing key is left as it is), then fold the entries
+ * that were added into their digests (get, combine, put); abort on any throw.
  * `read` is one readonly transaction: the profile plus a key-range scan
- * [learner] … [learner, []]; `remove` deletes the profile and that key range in one
- * transaction. Reject with the request's or transaction's error (its name, e.g.
+ * [learner] … [learner, []]; `readDigests` the same over `digests`; `remove` deletes the
+ * profile and both key ranges in one transaction. Reject with the request's or transaction's error (its name, e.g.
  * QuotaExceededError, is mapped by toStoreError). Open the database with
  * navigator.storage.persist() requested, and surface `blocked`/`versionchange`.
  */
 import { z } from "zod";
+import { sortDigests, type Digest } from "./digest.ts";
 import { ProgressStoreError, toStoreError } from "./errors.ts";
 import { newId } from "./ids.ts";
 import { mergeProfiles, normalizeRecord } from "./merge.ts";
@@ -68,6 +75,8 @@ export interface Commit {
 export interface ProgressBackend {
   listProfiles(): Promise<LearnerProfile[]>;
   read(learner: string): Promise<{ profile: LearnerProfile; entries: StoredEntry[] } | undefined>;
+  /** The profile and the learner's digests, without reading any entry. */
+  readDigests(learner: string): Promise<{ profile: LearnerProfile; digests: Digest[] } | undefined>;
   /** Atomic; rejects with ProgressStoreError("learner-not-found") when no profile results. */
   commit(learner: string, change: Commit): Promise<{ profile: LearnerProfile; added: number }>;
   /** Removes the profile and all its entries atomically; false when there was none. */
@@ -86,6 +95,12 @@ export interface LearnerInput {
 export type NewLessonEvent = Omit<LessonEvent, "id"> & { id?: string };
 export type NewQuizAttempt = Omit<QuizAttempt, "id"> & { id?: string };
 export type NewScenarioRun = Omit<ScenarioRun, "id"> & { id?: string };
+
+export interface LearnerOverview {
+  learner: LearnerProfile;
+  /** Sorted by kind, then subject. */
+  digests: Digest[];
+}
 
 export interface ImportOutcome {
   learner: LearnerProfile;
@@ -106,8 +121,10 @@ export interface ProgressStore {
   appendLessonEvent(learner: string, event: NewLessonEvent): Promise<LessonEvent>;
   appendAttempt(learner: string, attempt: NewQuizAttempt): Promise<QuizAttempt>;
   appendRun(learner: string, run: NewScenarioRun): Promise<ScenarioRun>;
-  /** The learner's whole record, entries in chronological order. */
+  /** The learner's whole record, entries in chronological order (for export). */
   readRecord(learner: string): Promise<ProgressRecord>;
+  /** The profile and its digests (totals per lesson, quiz and scenario): cheap at any record size. */
+  readOverview(learner: string): Promise<LearnerOverview>;
   /**
    * Add a validated record (from export.ts): creates the learner, or merges into the one
    * already here (union of entries, newer profile wins). Atomic: all or nothing.
@@ -214,6 +231,12 @@ export function createProgressStore(backend: ProgressBackend, options: StoreOpti
       const pick = <K extends EntryKind>(kind: K) =>
         stored.entries.filter((e): e is Extract<StoredEntry, { kind: K }> => e.kind === kind).map((e) => e.value as Extract<StoredEntry, { kind: K }>["value"]);
       return normalizeRecord({ version: CURRENT_VERSION, learner: stored.profile, lessons: pick("lesson"), attempts: pick("attempt"), runs: pick("run") });
+    },
+
+    async readOverview(learner) {
+      const stored = await guard(() => backend.readDigests(learner));
+      if (!stored) throw new ProgressStoreError("learner-not-found");
+      return { learner: stored.profile, digests: sortDigests(stored.digests) };
     },
 
     async importRecord(input) {

@@ -1,10 +1,11 @@
 /**
  * What 我的学习 shows, derived from a learner's record and the curriculum outline: course
  * completion, lessons done, study time, best quiz scores, scenario results and the next
- * recommended step. Nothing here is stored; it is recomputed from the record.
+ * recommended step. It works from the learner's digests (digest.ts: the store keeps them,
+ * and `digestRecord` makes them from a whole record), so a long history costs nothing here.
  */
-import { studyMinutes } from "./hours.ts";
-import type { ProgressRecord } from "./schema.ts";
+import type { Digest } from "./digest.ts";
+import { secondsOf } from "./hours.ts";
 
 export interface OutlineLesson {
   /** `<course>/<lesson>`. */
@@ -59,8 +60,8 @@ export interface ProgressSummary {
   next?: OutlineLesson & { course: string };
 }
 
-export function summarise(record: Pick<ProgressRecord, "lessons" | "attempts" | "runs">, outline: readonly OutlineCourse[]): ProgressSummary {
-  const completed = new Set(record.lessons.filter((e) => e.kind === "completed").map((e) => e.lesson));
+export function summarise(digests: readonly Digest[], outline: readonly OutlineCourse[]): ProgressSummary {
+  const completed = new Set(digests.filter((d) => d.kind === "lesson" && d.completed).map((d) => d.subject));
   const courses = outline.map((course) => {
     const done = course.lessons.filter((l) => completed.has(l.key)).length;
     const total = course.lessons.length;
@@ -68,42 +69,23 @@ export function summarise(record: Pick<ProgressRecord, "lessons" | "attempts" | 
   });
   const nextCourse = outline.find((c) => c.lessons.some((l) => !completed.has(l.key)));
   const nextLesson = nextCourse?.lessons.find((l) => !completed.has(l.key));
-
-  const quizzes = new Map<string, QuizSummary>();
-  for (const a of record.attempts) {
-    const s = quizzes.get(a.quiz);
-    const better = !s || a.score / a.max > s.bestScore / s.max;
-    quizzes.set(a.quiz, {
-      quiz: a.quiz,
-      attempts: (s?.attempts ?? 0) + 1,
-      bestScore: better ? a.score : s.bestScore,
-      max: better ? a.max : s.max,
-      passed: (s?.passed ?? false) || a.passed,
-      last: !s || a.finished > s.last ? a.finished : s.last,
-    });
+  const ms = digests.reduce((sum, d) => sum + d.ms, 0);
+  const quizzes: QuizSummary[] = [];
+  const scenarios: ScenarioSummary[] = [];
+  for (const d of digests) {
+    if (d.kind === "quiz") quizzes.push({ quiz: d.subject, attempts: d.attempts, bestScore: d.bestScore, max: d.max, passed: d.passed, last: d.last });
+    if (d.kind === "scenario") scenarios.push({ scenario: d.subject, runs: d.runs, bestScore: d.bestScore, max: d.max, lastOutcome: d.lastOutcome, last: d.last });
   }
-  const scenarios = new Map<string, ScenarioSummary>();
-  for (const r of record.runs) {
-    const s = scenarios.get(r.scenario);
-    const better = !s || (r.max ? r.score / r.max : 0) > (s.max ? s.bestScore / s.max : 0);
-    const later = !s || r.finished > s.last;
-    scenarios.set(r.scenario, {
-      scenario: r.scenario,
-      runs: (s?.runs ?? 0) + 1,
-      bestScore: better ? r.score : s.bestScore,
-      max: better ? r.max : s.max,
-      lastOutcome: later ? r.outcome : s.lastOutcome,
-      last: later ? r.finished : s.last,
-    });
-  }
-  const lessonsTotal = outline.reduce((n, c) => n + c.lessons.length, 0);
+  // Most recent first: what the learner did last is what they look for.
+  quizzes.sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0));
+  scenarios.sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0));
   return {
     courses,
-    lessonsDone: outline.reduce((n, c) => n + c.lessons.filter((l) => completed.has(l.key)).length, 0),
-    lessonsTotal,
-    studyMinutes: studyMinutes(record),
-    quizzes: [...quizzes.values()],
-    scenarios: [...scenarios.values()],
+    lessonsDone: courses.reduce((n, c) => n + c.done, 0),
+    lessonsTotal: courses.reduce((n, c) => n + c.total, 0),
+    studyMinutes: Math.round(secondsOf(ms) / 60),
+    quizzes,
+    scenarios,
     next: nextCourse && nextLesson ? { ...nextLesson, course: nextCourse.title } : undefined,
   };
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { summarise, type OutlineCourse } from "../../../src/lib/progress/summary.ts";
+import { digestRecord } from "../../../src/lib/progress/digest.ts";
+import type { ProgressRecord } from "../../../src/lib/progress/schema.ts";
+import { summarise as summariseDigests, type OutlineCourse } from "../../../src/lib/progress/summary.ts";
+
+const summarise = (record: Pick<ProgressRecord, "lessons" | "attempts" | "runs">, outline: OutlineCourse[]) => summariseDigests(digestRecord(record), outline);
 
 const outline: OutlineCourse[] = [
   { id: "basics", title: "人民调解基础", url: "/courses/basics/", lessons: [

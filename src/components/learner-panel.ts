@@ -4,6 +4,7 @@ import { summarise, type OutlineCourse, type ProgressSummary } from "../lib/prog
 import { exportFileName, exportText, importText } from "../lib/progress/export.ts";
 import { ProgressStoreError } from "../lib/progress/errors.ts";
 import { formatMinutes } from "../lib/curriculum/time.ts";
+import { forgetLearnerOnDevice } from "../browser/forget-learner.ts";
 import { currentLearnerId, onLearnerChange, setCurrentLearnerId } from "../browser/learner.ts";
 import { progressClient, type ProgressClient } from "../browser/progress-client.ts";
 
@@ -290,6 +291,7 @@ export class LearnerPanel extends LitElement {
     if (!this.client) return;
     try {
       await this.client.store.removeLearner(learner.id);
+      forgetLearnerOnDevice(learner.id);
       if (learner.id === this.current?.id) setCurrentLearnerId(undefined);
       this.removing = undefined;
       await this.refresh();

@@ -6,6 +6,7 @@ import type { QuizDigest } from "../lib/progress/digest.ts";
 import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
 import { newId } from "../lib/progress/ids.ts";
 import type { QuizCatalog } from "../lib/quiz/catalog.ts";
+import { clearDraft, readDraft, resumeDraft, writeDraft, type QuizDraft } from "../lib/quiz/draft.ts";
 import { drawQuiz, newSeed, type DrawnQuiz } from "../lib/quiz/draw.ts";
 import { gradeAttempt, type AttemptResult } from "../lib/quiz/grade.ts";
 import { attemptsRemaining, deadline } from "../lib/quiz/policy.ts";
@@ -33,8 +34,10 @@ const WARN_AT_MINUTES = [5, 1];
  * new seed, shows one question at a time as a real form, asks before submitting (listing
  * what is unanswered), grades, shows the result and saves the attempt (seed, item ids,
  * answers, score) through the progress store. A save that fails never loses the answers:
- * the learner sees why and gets a file to keep (see quiz/attempt-file.ts). Light DOM,
- * styled by src/styles/quiz.css.
+ * the learner sees why and gets a file to keep (see quiz/attempt-file.ts). Nor does a
+ * reload or a discarded tab: every answer is kept as a draft on the device
+ * (src/lib/quiz/draft.ts) until the attempt is saved, and the page offers to continue it;
+ * the clock keeps running from the first start. Light DOM, styled by src/styles/quiz.css.
  *
  * The page puts a QuizPageData in a `<script type="application/json">` child. Drawing,
  * grading and policy are src/lib/quiz; the store (and zod) loads on demand.
@@ -66,6 +69,8 @@ export class QuizRunner extends LitElement {
     leftMs: { state: true },
     announcement: { state: true },
     warning: { state: true },
+    draft: { state: true },
+    notice: { state: true },
   };
 
   declare strings: Strings;
@@ -85,6 +90,10 @@ export class QuizRunner extends LitElement {
   declare leftMs: number | undefined;
   declare announcement: string;
   declare warning: string;
+  /** An unfinished attempt of the current learner on this quiz, found on load. */
+  declare draft: QuizDraft | undefined;
+  /** A one-off note on the ready view (a draft that could not be continued). */
+  declare notice: string;
 
   private data?: QuizPageData;
   private catalog?: QuizCatalog;
@@ -118,6 +127,8 @@ export class QuizRunner extends LitElement {
     this.leftMs = undefined;
     this.announcement = "";
     this.warning = "";
+    this.draft = undefined;
+    this.notice = "";
   }
 
   protected createRenderRoot() {
@@ -150,7 +161,10 @@ export class QuizRunner extends LitElement {
       if (this.phase === "no-learner" || this.phase === "ready" || this.phase === "loading") void this.refresh();
     });
     window.addEventListener("beforeunload", this.guardUnload);
-    void this.refresh();
+    void this.refresh().then(() => {
+      // Time ran out while the page was closed: hand in what was answered, as the timer would have.
+      if (this.draft && this.draftDeadlinePassed(this.draft)) this.continueDraft();
+    });
   }
 
   disconnectedCallback() {
@@ -189,6 +203,7 @@ export class QuizRunner extends LitElement {
       const mine = digests.find((d): d is QuizDigest => d.kind === "quiz" && d.subject === this.quiz.id);
       this.used = mine?.attempts ?? 0;
       this.best = mine ? { score: mine.bestScore, max: mine.max } : undefined;
+      this.draft = this.findDraft(id);
       this.phase = "ready";
       return true;
     } catch (error) {
@@ -198,6 +213,77 @@ export class QuizRunner extends LitElement {
       this.phase = "no-learner";
       return false;
     }
+  }
+
+  private storage(): Storage | undefined {
+    try {
+      return window.localStorage;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The learner's unfinished attempt here, if it can still be continued. */
+  private findDraft(learner: string): QuizDraft | undefined {
+    const draft = readDraft(this.storage(), learner, this.quiz.id);
+    if (!draft) return undefined;
+    if (resumeDraft(draft, this.catalog!).ok) return draft;
+    clearDraft(this.storage(), learner, this.quiz.id);
+    this.notice = this.s("quiz.draft.lost");
+    return undefined;
+  }
+
+  private draftDeadlinePassed(draft: QuizDraft): boolean {
+    const end = deadline(this.quiz, draft.started);
+    return end !== undefined && end <= Date.now();
+  }
+
+  /** Keep the answers so far on the device; called on every change while answering. */
+  private keepDraft() {
+    if (!this.learnerId || !this.drawn || (this.phase !== "answering" && this.phase !== "confirming")) return;
+    writeDraft(this.storage(), {
+      version: 1,
+      learner: this.learnerId,
+      quiz: this.quiz.id,
+      seed: this.drawn.seed,
+      items: this.drawn.items.map((i) => i.id),
+      answers: { ...this.answers },
+      index: this.index,
+      started: this.started,
+      saved: Date.now(),
+    });
+  }
+
+  private continueDraft() {
+    const draft = this.draft;
+    if (!draft) return;
+    const resumed = resumeDraft(draft, this.catalog!);
+    this.draft = undefined;
+    if (!resumed.ok) {
+      this.notice = this.s("quiz.draft.lost");
+      return;
+    }
+    this.drawn = resumed.drawn;
+    this.answers = resumed.answers;
+    this.index = resumed.index;
+    this.result = undefined;
+    this.attempt = undefined;
+    this.save = { state: "idle" };
+    this.notice = "";
+    this.started = resumed.started;
+    this.deadlineMs = deadline(this.quiz, this.started);
+    this.warned.clear();
+    this.phase = "answering";
+    this.focusNext = "#quiz-question";
+    this.announcement = this.s("quiz.draft.resumed");
+    // startTimer ticks at once: past the deadline, that hands the attempt in.
+    this.startTimer();
+  }
+
+  private discardDraft() {
+    if (this.learnerId) clearDraft(this.storage(), this.learnerId, this.quiz.id);
+    this.draft = undefined;
+    void this.begin();
   }
 
   private get remaining(): number {
@@ -211,6 +297,7 @@ export class QuizRunner extends LitElement {
       this.focusNext = "#quiz-ready-heading";
       return;
     }
+    this.draft = undefined;
     const seed = this.fixedSeed ?? newSeed();
     this.drawn = drawQuiz(this.quiz.id, seed, this.catalog!);
     this.answers = {};
@@ -225,6 +312,8 @@ export class QuizRunner extends LitElement {
     this.startTimer();
     this.phase = "answering";
     this.focusNext = "#quiz-question";
+    this.notice = "";
+    this.keepDraft();
   }
 
   private startTimer() {
@@ -272,6 +361,7 @@ export class QuizRunner extends LitElement {
     if (response === undefined) delete next[itemId];
     else next[itemId] = response;
     this.answers = next;
+    this.keepDraft();
   }
 
   private move(itemId: string, order: readonly string[], index: number, by: -1 | 1) {
@@ -293,6 +383,7 @@ export class QuizRunner extends LitElement {
     this.index = Math.max(0, Math.min(i, this.drawn!.items.length - 1));
     this.phase = "answering";
     this.focusNext = "#quiz-question";
+    this.keepDraft();
   }
 
   private confirm() {
@@ -337,6 +428,8 @@ export class QuizRunner extends LitElement {
     try {
       const client = await this.load();
       await client.store.appendAttempt(this.learnerId, attempt);
+      // Saved: the draft has done its job. (Until now a reload would offer it again.)
+      clearDraft(this.storage(), this.learnerId, this.quiz.id);
       this.used += 1;
       const score = { score: attempt.score, max: attempt.max };
       if (!this.best || score.score / score.max > this.best.score / this.best.max) this.best = score;
@@ -424,10 +517,27 @@ export class QuizRunner extends LitElement {
         <p><a href=${this.me}>${s("quiz.result.myRecord")}</a></p>
       </div>`;
     }
-    return html`<div class="box quiz-start">
+    const notice = this.notice ? html`<p class="quiz-warning" role="status">${this.notice}</p>` : nothing;
+    if (this.draft) return html`${notice}${this.draftView(this.draft)}`;
+    return html`${notice}<div class="box quiz-start">
       <h2 id="quiz-ready-heading" tabindex="-1">${s("quiz.for", { name: this.learnerName })}</h2>
       <p>${this.attemptsLine()}</p>
       <p><button type="button" class="button" @click=${() => void this.begin()}>${s("quiz.start")}</button></p>
+    </div>`;
+  }
+
+  /** An unfinished attempt: continue it (the default) or start over. */
+  private draftView(draft: QuizDraft) {
+    const s = this.s;
+    const answered = draft.items.filter((id) => draft.answers[id] !== undefined && draft.answers[id] !== null).length;
+    const started = new Date(draft.started).toLocaleString("zh-CN", { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
+    return html`<div class="box quiz-start">
+      <h2 id="quiz-ready-heading" tabindex="-1">${s("quiz.draft.heading", { name: this.learnerName })}</h2>
+      <p>${s("quiz.draft.summary", { started, n: answered, total: draft.items.length })}${this.quiz.timeLimit !== undefined ? s("quiz.draft.clock") : ""}</p>
+      <p class="quiz-nav">
+        <button type="button" class="quiz-button quiz-button--primary" @click=${() => this.continueDraft()}>${s("quiz.draft.continue")}</button>
+        <button type="button" class="quiz-button" @click=${() => this.discardDraft()}>${s("quiz.draft.discard")}</button>
+      </p>
     </div>`;
   }
 

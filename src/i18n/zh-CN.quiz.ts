@@ -35,6 +35,13 @@ export const quizStrings = {
   "quiz.remainingUnlimited": "不限作答次数。",
   "quiz.usedUp": "{name}已用完本测验全部 {n} 次作答机会。",
   "quiz.start": "开始作答",
+  "quiz.draft.heading": "{name}有一次没有交卷的作答",
+  "quiz.draft.summary": "{started}开始，已答 {n} 题，共 {total} 题。答过的题都还在。",
+  "quiz.draft.clock": "这是限时测验，计时从第一次开始算起，关闭页面期间也在计时，时间到会自动交卷。",
+  "quiz.draft.continue": "继续作答",
+  "quiz.draft.discard": "放弃这次作答，重新抽题",
+  "quiz.draft.resumed": "已回到上次的作答，答过的题都还在。",
+  "quiz.draft.lost": "题库已经更新，上次没有交卷的作答无法继续，请重新开始。",
   "quiz.fallback": "这个浏览器不能长期保存学习记录（可能是无痕模式），关闭页面后成绩会丢失。交卷后请导出学习记录。",
 
   // The runner: answering.

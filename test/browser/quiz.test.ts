@@ -2,7 +2,9 @@
  * The quiz runner end to end: a lesson check taken with the keyboard only (Tab, Space,
  * arrow keys, Enter), including an ordering and a matching item; the attempt shows in
  * 我的学习 with its best score; the attempt limit holds; no learner → a pointer to 我的学习;
- * a save that fails keeps the answers (error + export file); the time limit submits.
+ * a save that fails keeps the answers (error + export file); the time limit submits; an
+ * unfinished attempt survives a reload (and a time limit that ran out meanwhile submits
+ * it on return); removing the learner removes their unfinished attempt.
  *
  * The quiz and seed are chosen here, in Node, with the same drawing code over the shipped
  * banks: the first lesson check whose draw includes an ordering AND a matching item. The
@@ -327,6 +329,80 @@ describe("quiz runner", () => {
     await waitForFocus(page, "quiz-result-heading");
     await expect(page.locator('quiz-runner [role="status"]').textContent()).resolves.toContain("时间到，已自动交卷");
     await page.getByText("成绩已保存到吴春梅的学习记录").waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("an unfinished attempt survives a reload, and is gone once saved", async () => {
+    const { context, page, errors } = await newContext();
+    await createLearner(page, "郑晓红");
+    await page.goto(quizUrl(chosen.quizId, chosen.seed), { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "开始作答" }).click();
+    const total = chosen.drawn.items.length;
+    for (const i of [0, 1]) {
+      const d = chosen.drawn.items[i]!;
+      await answerByKeyboard(page, d.id, d.options, d.prompts);
+      await page.getByRole("button", { name: "下一题" }).click();
+    }
+    await page.locator("#quiz-question", { hasText: `第 3 题 / 共 ${total} 题` }).waitFor();
+
+    // Without the guard the reload would just happen: the page asks first (beforeunload).
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.reload({ waitUntil: "networkidle" });
+    await page.getByRole("heading", { name: "郑晓红有一次没有交卷的作答" }).waitFor();
+    await expect(page.locator(".quiz-start").textContent()).resolves.toContain(`已答 2 题，共 ${total} 题`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "继续作答" }).click();
+    await page.locator("#quiz-question", { hasText: `第 3 题 / 共 ${total} 题` }).waitFor();
+    await expect(page.locator(".quiz-bar__progress").textContent()).resolves.toContain(`已答 2 题，共 ${total} 题`);
+    // The same items as before the reload, with the answers given.
+    await page.getByRole("button", { name: "上一题" }).click();
+    await page.getByRole("button", { name: "上一题" }).click();
+    await page.locator("#quiz-question", { hasText: "第 1 题" }).waitFor();
+    await page.getByRole("button", { name: "交卷", exact: true }).click();
+    await page.getByRole("button", { name: "确认交卷" }).click();
+    await page.getByText("成绩已保存到郑晓红的学习记录").waitFor();
+    // The two answers given before the reload were graded (and were right).
+    const feedback = page.locator(".quiz-feedback__item");
+    for (const i of [0, 1]) expect(await feedback.nth(i).getAttribute("class")).not.toMatch(/--(wrong|unanswered|partial)/);
+    expect(await feedback.nth(2).getAttribute("class")).toMatch(/--unanswered/);
+    await page.reload({ waitUntil: "networkidle" });
+    await page.getByRole("heading", { name: /成绩将记在郑晓红名下/ }).waitFor();
+    expect(await page.getByRole("button", { name: "继续作答" }).count()).toBe(0);
+
+    // A fresh unfinished attempt, then the learner is removed: it goes with them.
+    await page.getByRole("button", { name: "开始作答" }).click();
+    const first = chosen.drawn.items[0]!;
+    await answerByKeyboard(page, first.id, first.options, first.prompts);
+    const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ma.quizDraft/")).length);
+    expect(await drafts()).toBe(1);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "删除档案" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "确认删除" }).click();
+    await page.getByText("这台设备上还没有学员档案").waitFor();
+    expect(await drafts()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("a timed attempt left open past its limit is handed in on return", async () => {
+    const timed = [...catalog.quizzes.values()].find(({ quiz }) => quiz.timeLimit)?.quiz;
+    const { context, page, errors } = await newContext();
+    await createLearner(page, "冯建华");
+    await page.goto(quizUrl(timed!.id), { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "开始作答" }).click();
+    await page.locator("#quiz-question").waitFor();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.goto("about:blank");
+
+    // Back after the time limit has run out.
+    await page.clock.install({ time: Date.now() + (timed!.timeLimit! + 1) * 60_000 });
+    await page.goto(quizUrl(timed!.id), { waitUntil: "networkidle" });
+    await page.getByText("成绩已保存到冯建华的学习记录").waitFor();
+    await expect(page.locator('quiz-runner [role="status"]').textContent()).resolves.toContain("时间到，已自动交卷");
+    await page.reload({ waitUntil: "networkidle" });
+    await page.getByRole("heading", { name: /成绩将记在冯建华名下/ }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

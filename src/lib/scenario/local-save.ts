@@ -117,3 +117,20 @@ export class LocalStorageSaveSlot implements SaveSlot {
     }
   }
 }
+
+/** Remove every saved run (and its notes) of one learner: when the learner is removed from the device. */
+export function clearRunsOf(storage: (StorageLike & { readonly length: number; key(index: number): string | null }) | undefined, learnerId: string): number {
+  if (!storage) return 0;
+  const prefix = `${LOCAL_SAVE_PREFIX}${encodeURIComponent(learnerId)}:`;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    keys.forEach((key) => storage.removeItem(key));
+    return keys.length;
+  } catch {
+    return 0;
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { choose, resume, start } from "../../../src/lib/scenario/engine.ts";
-import { LocalStorageSaveSlot, localSaveKey, type StorageLike } from "../../../src/lib/scenario/local-save.ts";
+import { clearRunsOf, LocalStorageSaveSlot, localSaveKey, type StorageLike } from "../../../src/lib/scenario/local-save.ts";
 import type { SaveSlot } from "../../../src/lib/scenario/save.ts";
 import { loadScenario } from "./helpers.ts";
 
@@ -24,6 +24,12 @@ class FakeStorage implements StorageLike {
   removeItem(k: string) {
     if (this.failWrites) throw this.failWrites();
     this.items.delete(k);
+  }
+  get length() {
+    return this.items.size;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
   }
 }
 
@@ -153,5 +159,32 @@ describe("LocalStorageSaveSlot", () => {
     storage.items.set(localSaveKey(key), JSON.stringify({ version: 1, run: { version: 1, scenario: scenario.id, log: "oops" } }));
     const resumed = resume(scenario, await new LocalStorageSaveSlot(storage).load(key));
     expect(resumed).toMatchObject({ applied: 0, dropped: 0, state: start(scenario) });
+  });
+});
+
+describe("clearRunsOf", () => {
+  it("removes one learner's saved runs and notes, and nobody else's", async () => {
+    const storage = new FakeStorage();
+    const slot = new LocalStorageSaveSlot(storage);
+    const run = start(scenario);
+    await slot.save({ learnerId: "learner-a", scenarioId: scenario.id }, run);
+    await slot.trySaveNotes({ learnerId: "learner-a", scenarioId: "other-scenario" }, "笔记");
+    // Ids that only extend learner-a's must not match.
+    await slot.save({ learnerId: "learner-a:b", scenarioId: scenario.id }, run);
+    await slot.save({ learnerId: "learner-ab", scenarioId: scenario.id }, run);
+    storage.setItem("ma.currentLearner", "learner-a");
+    expect(clearRunsOf(storage, "learner-a")).toBe(2);
+    expect(await slot.load({ learnerId: "learner-a", scenarioId: scenario.id })).toBeUndefined();
+    expect(await slot.load({ learnerId: "learner-a:b", scenarioId: scenario.id })).toBeDefined();
+    expect(await slot.load({ learnerId: "learner-ab", scenarioId: scenario.id })).toBeDefined();
+    expect(storage.items.get("ma.currentLearner")).toBe("learner-a");
+  });
+
+  it("does nothing, quietly, without storage or when storage refuses", () => {
+    expect(clearRunsOf(undefined, "x")).toBe(0);
+    const storage = new FakeStorage();
+    storage.setItem(localSaveKey({ learnerId: "x", scenarioId: "s" }), "{}");
+    storage.failWrites = quotaError;
+    expect(clearRunsOf(storage, "x")).toBe(0);
   });
 });

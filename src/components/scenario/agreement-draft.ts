@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from "lit";
 import type { AgreementDraft, PartyDetails } from "../../lib/scenario/agreement.ts";
-import { agreementElements, type NodeOf, type Party } from "../../lib/scenario/schema.ts";
+import type { NodeOf, Party } from "../../lib/scenario/schema.ts";
+import { agreementElements } from "../../lib/scenario/vocabulary.ts";
 import type { Labels } from "./render.ts";
 import { format, needsPartyForm, previewMissing, signers } from "./view.ts";
 

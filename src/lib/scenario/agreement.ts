@@ -4,7 +4,8 @@
  * responsibility, what was agreed, and how and by when it will be performed; and no
  * clause may be unlawful or coerced. Pure, so the player can preview as the learner drafts.
  */
-import { agreementElements, type AgreementElement, type Clause, type NodeOf, type Party } from "./schema.ts";
+import type { Clause, NodeOf, Party } from "./schema.ts";
+import { agreementElements, type AgreementElement } from "./vocabulary.ts";
 
 /** The provision cited whenever an agreement is incomplete. */
 export const AGREEMENT_PROVISION = "rmtjf-29";

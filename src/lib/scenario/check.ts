@@ -17,8 +17,9 @@ import { AGREEMENT_PROVISION, clauseDefect, elementNames, suppliableElements } f
 import { conditionRefs } from "./condition.ts";
 import { explore, type Exploration } from "./explore.ts";
 import { edges, reachable, reachesEnding } from "./graph.ts";
-import { agreementElements, lawfulOutcomes, outcomeNames, scenarioSchema, type Branch, type Condition, type Effects, type Scenario } from "./schema.ts";
+import { scenarioSchema, type Branch, type Condition, type Effects, type Scenario } from "./schema.ts";
 import type { Step } from "./state.ts";
+import { agreementElements, lawfulOutcomes, outcomeNames } from "./vocabulary.ts";
 
 export interface ScenarioCheck {
   /** The parsed scenario whenever the schema accepts it, even if later rules fail. */

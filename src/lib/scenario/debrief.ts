@@ -1,9 +1,10 @@
 /** What the learner sees at an ending: path, score by rubric, mistakes, the lawful path. */
 import { AGREEMENT_PROVISION, checkAgreement, elementNames } from "./agreement.ts";
 import { findChoice } from "./engine.ts";
-import { rubricDimensions, type NodeOf, type Outcome, type RubricDimension, type Scenario } from "./schema.ts";
+import type { NodeOf, Scenario } from "./schema.ts";
 import type { RunState } from "./state.ts";
 import { nodeAt, ScenarioRunError } from "./step.ts";
+import { rubricDimensions, type Outcome, type RubricDimension } from "./vocabulary.ts";
 
 export const rubricNames: Record<RubricDimension, string> = {
   procedure: "程序",

@@ -5,9 +5,10 @@
  */
 import { checkAgreement, type AgreementDraft } from "./agreement.ts";
 import { resolveNext } from "./condition.ts";
-import { rubricDimensions, type Choice, type Scenario, type ScoreDelta } from "./schema.ts";
+import type { Choice, Scenario, ScoreDelta } from "./schema.ts";
 import { savedRunSchema, type RunState, type Step } from "./state.ts";
 import { advance, applyEffects, initialPosition, nodeAt, offeredChoices, ScenarioRunError, type Position } from "./step.ts";
+import { rubricDimensions } from "./vocabulary.ts";
 
 export { ScenarioRunError } from "./step.ts";
 

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { provisionIdSchema } from "../content/schemas.ts";
+import { agreementElements, comparators, disputeTypes, moods, nodeKinds, outcomes, type Comparator } from "./vocabulary.ts";
 
 // ── Small building blocks ─────────────────────────────────────────────────────
 
@@ -42,49 +43,23 @@ export const stateNameSchema = z
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { errorMap: () => ({ message: `${what}只能是 ${values.join(" / ")} 之一` }) });
 
-// ── Enumerations ──────────────────────────────────────────────────────────────
+// ── Enumerations (the values live in vocabulary.ts, which the browser can import) ──
 
-export const disputeTypes = [
-  "neighbour",
-  "family",
-  "land",
-  "labour",
-  "property",
-  "consumer",
-  "excluded-matter",
-  "other",
-] as const;
-
-/** How a run can end; lawful-agreement and correct-referral are the good outcomes. */
-export const outcomes = ["lawful-agreement", "correct-referral", "unlawful-agreement", "escalation", "breakdown"] as const;
-export const lawfulOutcomes: readonly Outcome[] = ["lawful-agreement", "correct-referral"];
-export const outcomeNames: Record<Outcome, string> = {
-  "lawful-agreement": "依法达成协议",
-  "correct-referral": "正确引导分流",
-  "unlawful-agreement": "违法或被迫的协议",
-  escalation: "矛盾激化",
-  breakdown: "调解破裂",
-};
-
-/** A party's visible mood; the player shows it beside the name. */
-export const moods = ["calm", "guarded", "anxious", "angry", "aggrieved", "relieved"] as const;
-
-/** The scoring rubric's three dimensions. */
-export const rubricDimensions = ["procedure", "relationship", "outcome"] as const;
-
-/**
- * What 《人民调解法》第二十九条 says a written agreement contains: parties' basic details;
- * main facts; matters in dispute and each party's responsibility; what was agreed; how and
- * by when it is performed.
- */
-export const agreementElements = ["parties", "facts", "responsibility", "terms", "performance"] as const;
-
-export const nodeKinds = ["narration", "dialogue", "choice", "evidence", "agreement", "ending"] as const;
+export {
+  agreementElements,
+  comparators,
+  disputeTypes,
+  isInteractive,
+  lawfulOutcomes,
+  moods,
+  nodeKinds,
+  outcomeNames,
+  outcomes,
+  rubricDimensions,
+} from "./vocabulary.ts";
+export type { AgreementElement, Comparator, DisputeType, Mood, Outcome, RubricDimension } from "./vocabulary.ts";
 
 // ── Conditions (data only, never evaluated as code) ───────────────────────────
-
-export type Comparator = "eq" | "ne" | "gt" | "gte" | "lt" | "lte";
-export const comparators: readonly Comparator[] = ["eq", "ne", "gt", "gte", "lt", "lte"];
 
 export type Condition =
   | { all: Condition[] }
@@ -438,12 +413,3 @@ export type Clause = z.infer<typeof clauseSchema>;
 export type Party = z.infer<typeof partySchema>;
 export type Effects = z.infer<typeof effectsSchema>;
 export type ScoreDelta = z.infer<typeof scoreDeltaSchema>;
-export type DisputeType = (typeof disputeTypes)[number];
-export type Outcome = (typeof outcomes)[number];
-export type Mood = (typeof moods)[number];
-export type RubricDimension = (typeof rubricDimensions)[number];
-export type AgreementElement = (typeof agreementElements)[number];
-
-/** Nodes that wait for the learner; the others advance by themselves. */
-export const isInteractive = (node: ScenarioNode): node is NodeOf<"choice" | "agreement" | "ending"> =>
-  node.kind === "choice" || node.kind === "agreement" || node.kind === "ending";

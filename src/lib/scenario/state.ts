@@ -2,9 +2,9 @@
  * A run of a scenario as plain JSON: it can be saved, sent and compared with `toEqual`.
  * The log is the source of truth; every other field can be rebuilt by replaying it.
  */
-import { z } from "zod";
+import * as z from "zod/v4-mini";
 import type { AgreementDraft } from "./agreement.ts";
-import type { AgreementElement, Mood, RubricDimension } from "./schema.ts";
+import type { AgreementElement, Mood, RubricDimension } from "./vocabulary.ts";
 
 /** One decision by the learner: a choice, or submitting a draft at an agreement node. */
 export type Step = { choice: string } | { agreement: AgreementDraft };
@@ -50,16 +50,19 @@ export interface RunState {
   clamps: ClampRecord[];
 }
 
-const draftSchema = z
-  .object({
-    clauses: z.array(z.string()),
-    parties: z.record(z.object({ name: z.string().optional(), address: z.string().optional() })).optional(),
-  })
-  .strict();
+// A saved run comes from localStorage, i.e. untrusted input. zod/v4-mini rather than zod 3
+// because this module ships to the browser, where only mini tree-shakes to a few KB.
 
-export const stepSchema: z.ZodType<Step> = z.union([
-  z.object({ choice: z.string() }).strict(),
-  z.object({ agreement: draftSchema }).strict(),
+const partyDetailsSchema = z.object({ name: z.optional(z.string()), address: z.optional(z.string()) });
+
+const draftSchema = z.strictObject({
+  clauses: z.array(z.string()),
+  parties: z.optional(z.record(z.string(), partyDetailsSchema)),
+});
+
+export const stepSchema: z.ZodMiniType<Step> = z.union([
+  z.strictObject({ choice: z.string() }),
+  z.strictObject({ agreement: draftSchema }),
 ]);
 
 /** What resume() needs from a saved run; everything else is recomputed. */

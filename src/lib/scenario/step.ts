@@ -4,7 +4,8 @@
  * checker proves things about exactly the runs the player can produce.
  */
 import { evalCondition, resolveNext, type Env } from "./condition.ts";
-import { isInteractive, type Choice, type Effects, type Scenario, type ScenarioNode } from "./schema.ts";
+import type { Choice, Effects, Scenario, ScenarioNode } from "./schema.ts";
+import { isInteractive } from "./vocabulary.ts";
 
 /** Where a run stands, as far as the rules are concerned. */
 export interface Position extends Env {

@@ -3,7 +3,6 @@
  * in-memory twin with `fallback: true` so the page can warn that nothing will survive a
  * reload (and offer export). Opened once per page, on first use.
  */
-import { MemoryBackend } from "../lib/progress/memory-backend.ts";
 import { IndexedDbBackend, requestPersistentStorage } from "../lib/progress/indexeddb-backend.ts";
 import { createProgressStore, type ProgressStore } from "../lib/progress/store.ts";
 
@@ -24,6 +23,8 @@ export function progressClient(): Promise<ProgressClient> {
       const persistent = await requestPersistentStorage();
       return { store: createProgressStore(backend), fallback: false, persistent };
     } catch {
+      // Rare (private mode, blocked storage): load the in-memory twin only then.
+      const { MemoryBackend } = await import("../lib/progress/memory-backend.ts");
       return { store: createProgressStore(new MemoryBackend()), fallback: true, persistent: false };
     }
   })();

@@ -5,7 +5,8 @@
  * (importing merges, so either way nothing is duplicated or overwritten). Loaded only
  * when needed: it pulls in the export code (and zod).
  */
-import { CURRENT_VERSION, type LearnerProfile, type ProgressRecord, type QuizAttempt } from "../../lib/progress/schema.ts";
+import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../../lib/progress/schema.ts";
+import { CURRENT_VERSION } from "../../lib/progress/version.ts";
 
 export interface AttemptFile {
   url: string;

@@ -4,13 +4,7 @@
  * values we store (no lone surrogates) this is the JSON Canonicalization Scheme of
  * RFC 8785, so the same record always hashes to the same checksum on every device.
  */
-import { z } from "zod";
-
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.null(), z.boolean(), z.number().finite(), z.string(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
-);
 
 const isPlainObject = (value: object): boolean => {
   const proto = Object.getPrototypeOf(value);

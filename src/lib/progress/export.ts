@@ -8,11 +8,12 @@
  * (invalid) → checksum (tampered) → migrate to the current version. It is pure: it never
  * touches stored data; the caller passes the result to store.importRecord, which is atomic.
  */
-import { z } from "zod";
+import * as z from "zod/v4-mini";
 import { canonicalJson } from "./canonical.ts";
 import { problem, type ImportProblem } from "./errors.ts";
+import { describeIssues, zhCN } from "./issues.ts";
 import { checkVersion, parseRecordOfVersion, upgrade } from "./migrate.ts";
-import type { LearnerProfile, ProgressRecord } from "./schema.ts";
+import { ISO_DATE_TIME, type LearnerProfile, type ProgressRecord } from "./schema.ts";
 
 export const EXPORT_FORMAT = "mediator-academy/progress";
 
@@ -27,20 +28,16 @@ export interface ExportFile {
 
 export type ImportResult = { ok: true; record: ProgressRecord; fromVersion: number } | { ok: false; problem: ImportProblem };
 
-const envelopeSchema = z
-  .object({
-    format: z.literal(EXPORT_FORMAT),
-    version: z.number().int().positive(),
-    exported: z.string().datetime({ offset: true, message: "导出时间 exported 格式不对" }),
-    record: z.unknown(),
-    checksum: z
-      .object({
-        algorithm: z.literal("SHA-256"),
-        value: z.string().regex(/^[0-9a-f]{64}$/, "校验码应为 64 位十六进制数"),
-      })
-      .strict(),
-  })
-  .strict();
+const envelopeSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.int().check(z.positive()),
+  exported: z.string().check(z.regex(ISO_DATE_TIME, "导出时间 exported 格式不对")),
+  record: z.unknown(),
+  checksum: z.strictObject({
+    algorithm: z.literal("SHA-256"),
+    value: z.string().check(z.regex(/^[0-9a-f]{64}$/, "校验码应为 64 位十六进制数")),
+  }),
+});
 
 /** Thrown when the platform lacks Web Crypto (e.g. a page served over plain http). */
 export class ChecksumUnavailableError extends Error {
@@ -122,10 +119,9 @@ export async function importValue(value: unknown): Promise<ImportResult> {
   const version = checkVersion(raw.version);
   if (!version.ok) return version;
 
-  const envelope = envelopeSchema.safeParse(raw);
+  const envelope = envelopeSchema.safeParse(raw, zhCN);
   if (!envelope.success) {
-    const details = envelope.error.issues.map((i) => `${i.path.join(".")}：${i.message}`);
-    return { ok: false, problem: problem("invalid", "学习记录文件的格式不对，没有导入。", details) };
+    return { ok: false, problem: problem("invalid", "学习记录文件的格式不对，没有导入。", describeIssues(envelope.error.issues)) };
   }
   const parsed = parseRecordOfVersion(envelope.data.record, version.version);
   if (!parsed.ok) return parsed;

@@ -4,12 +4,12 @@
  * refused, never guessed at. To add version 3: add its schema to recordSchemas, write
  * `2: (r) => …` below, and bump CURRENT_VERSION.
  */
-import type { ZodIssue } from "zod";
-import { describeZodIssue } from "../content/zod-issues.ts";
+import type * as z from "zod/v4-mini";
 import { problem, type ImportProblem } from "./errors.ts";
+import { describeIssues, zhCN } from "./issues.ts";
 import { CURRENT_VERSION, progressRecordSchema, recordSchemas, type ProgressRecord, type ProgressRecordV1 } from "./schema.ts";
 
-type Versioned = { [V in keyof typeof recordSchemas]: { version: V; record: ReturnType<(typeof recordSchemas)[V]["parse"]> } }[keyof typeof recordSchemas];
+type Versioned = { [V in keyof typeof recordSchemas]: { version: V; record: z.output<(typeof recordSchemas)[V]> } }[keyof typeof recordSchemas];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -55,9 +55,6 @@ const migrations: { [V in Exclude<Versioned["version"], typeof CURRENT_VERSION>]
   1: fromV1,
 };
 
-export const describeIssues = (issues: readonly ZodIssue[]): string[] =>
-  issues.map((issue) => `${issue.path.length ? `${issue.path.join(".")}：` : ""}${describeZodIssue(issue)}`);
-
 /** The version a record claims, or the problem with it. */
 export function checkVersion(version: unknown): { ok: true; version: Versioned["version"] } | { ok: false; problem: ImportProblem } {
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
@@ -78,7 +75,7 @@ export function checkVersion(version: unknown): { ok: true; version: Versioned["
 
 /** Validate `raw` as a record of exactly `version`. */
 export function parseRecordOfVersion(raw: unknown, version: Versioned["version"]): { ok: true; value: Versioned } | { ok: false; problem: ImportProblem } {
-  const result = recordSchemas[version].safeParse(raw);
+  const result = recordSchemas[version].safeParse(raw, zhCN);
   if (!result.success) {
     return { ok: false, problem: problem("invalid", "学习记录的内容不完整或格式不对，没有导入。", describeIssues(result.error.issues)) };
   }
@@ -93,7 +90,7 @@ export function upgrade(value: Versioned): ProgressRecord {
     current = { version: (current.version + 1) as Versioned["version"], record: next } as Versioned;
   }
   // A migration bug must fail loudly here rather than store a malformed record.
-  return progressRecordSchema.parse(current.record);
+  return progressRecordSchema.parse(current.record, zhCN);
 }
 
 export type Migrated = { ok: true; record: ProgressRecord; from: number } | { ok: false; problem: ImportProblem };

@@ -5,129 +5,156 @@
  * form (one completion date per lesson, a percentage per quiz); migrate.ts upgrades it.
  * Totals such as study hours are derived (hours.ts), never stored.
  */
-import { z } from "zod";
-import { slugSchema } from "../content/schemas.ts";
+import * as z from "zod/v4-mini";
 import { responseSchema } from "../quiz/response.ts";
-import { jsonValueSchema } from "./canonical.ts";
+import type { JsonValue } from "./canonical.ts";
+import { CURRENT_VERSION } from "./version.ts";
 
-export const CURRENT_VERSION = 2;
+export { CURRENT_VERSION };
+
+/** Plain JSON (canonical.ts). zod 4's z.number() refuses NaN and ±Infinity, which JSON cannot hold. */
+export const jsonValueSchema: z.ZodMiniType<JsonValue> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
+);
+
+// zod 4 replaced required_error and invalid_type_error with one `error` option per
+// schema, which words the schema's own issues (a missing or wrong-type value); each check
+// (pattern, length, range) carries its own message. Issues left without one (no option,
+// or the option returns undefined) are worded by issues.ts: parse with its `zhCN`.
+
+/** zod 3's required_error: a message for a missing value only. */
+const whenMissing = (message: string) => (issue: z.core.$ZodRawIssue) => (issue.input === undefined ? message : undefined);
 
 /** Learner and entry ids: random (ids.ts) or, for migrated entries, derived from their content. */
 export const entryIdSchema = z
-  .string({ required_error: "缺少编号 id" })
-  .regex(/^[A-Za-z0-9._:-]{1,100}$/, "编号只能由 1 到 100 个字母、数字和 . _ : - 组成");
+  .string({ error: whenMissing("缺少编号 id") })
+  .check(z.regex(/^[A-Za-z0-9._:-]{1,100}$/, "编号只能由 1 到 100 个字母、数字和 . _ : - 组成"));
 
 /**
- * `<course>/<lesson>`. Same rule as quiz/schema.ts, repeated so that pages which only record
- * progress do not bundle the question-bank schemas.
+ * Quiz, item and scenario ids. Same rule and message as content/schemas.ts slugSchema,
+ * repeated so that pages which only record progress do not bundle the content schemas.
  */
-const lessonKeySchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, "课时应写成 <课程编号>/<课时编号>");
+const slugSchema = z
+  .string({ error: whenMissing("缺少编号") })
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "编号只能用小写字母、数字和连字符，例如 written-agreement"));
+
+/** `<course>/<lesson>`. Same rule as quiz/schema.ts, repeated for the same reason. */
+const lessonKeySchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, "课时应写成 <课程编号>/<课时编号>"));
+
+/** A real calendar date, leap days included. */
+const ISO_DATE = String.raw`(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))`;
+/** hh:mm, seconds and their fraction optional. */
+const ISO_TIME = String.raw`(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?`;
+/**
+ * Date, time, then Z or an offset ±hh:mm or ±hhmm: exactly what zod 3's
+ * `datetime({ offset: true })` accepted. zod 4's check refuses ±hhmm; keeping the old
+ * rule means no record that was valid before becomes unreadable.
+ */
+export const ISO_DATE_TIME = new RegExp(String.raw`^${ISO_DATE}T${ISO_TIME}(?:Z|[+-]\d{2}:?\d{2})$`);
 
 const isoTime = z
-  .string({ required_error: "缺少时间" })
-  .datetime({ offset: true, message: "时间应为 ISO 8601 格式，例如 2025-03-01T08:30:00.000Z" });
+  .string({ error: whenMissing("缺少时间") })
+  .check(z.regex(ISO_DATE_TIME, "时间应为 ISO 8601 格式，例如 2025-03-01T08:30:00.000Z"));
 
 const label = (what: string, min: number) =>
   z
-    .string({ required_error: `缺少${what}`, invalid_type_error: `${what}应为文字` })
-    .trim()
-    .min(min, `${what}不能为空`)
-    .max(40, `${what}最多 40 个字`);
+    .string({ error: (issue) => (issue.input === undefined ? `缺少${what}` : `${what}应为文字`) })
+    .check(z.trim(), z.minLength(min, `${what}不能为空`), z.maxLength(40, `${what}最多 40 个字`));
 
 /** Time on one visit is capped when summed (hours.ts); a day is the most we accept at all. */
-const seconds = z.number().int("秒数应为整数").min(0, "秒数不能为负").max(86_400, "一次学习最多记 24 小时");
+const seconds = z
+  .int({ error: (issue) => (issue.code === "invalid_type" && issue.expected === "int" ? "秒数应为整数" : undefined) })
+  .check(z.minimum(0, "秒数不能为负"), z.maximum(86_400, "一次学习最多记 24 小时"));
+
+/** At most `max` characters. */
+const text = (max: number) => z.string().check(z.maxLength(max));
 
 // ── Version 2 (current) ───────────────────────────────────────────────────────
 
-export const learnerProfileSchema = z
-  .object({
-    /** Same on every device the learner's record travels to. */
-    id: entryIdSchema,
-    name: label("姓名", 1),
-    /** 乡镇（街道）. */
-    township: label("乡镇（街道）", 0),
-    /** 村（社区）. */
-    village: label("村（社区）", 0),
-    created: isoTime,
-    /** Last change of name, township or village; the newer profile wins a merge. */
-    updated: isoTime,
-  })
-  .strict();
+export const learnerProfileSchema = z.strictObject({
+  /** Same on every device the learner's record travels to. */
+  id: entryIdSchema,
+  name: label("姓名", 1),
+  /** 乡镇（街道）. */
+  township: label("乡镇（街道）", 0),
+  /** 村（社区）. */
+  village: label("村（社区）", 0),
+  created: isoTime,
+  /** Last change of name, township or village; the newer profile wins a merge. */
+  updated: isoTime,
+});
 
 export const lessonEventKinds = ["opened", "completed"] as const;
 
 /** A visit to a lesson, or its completion, with the active time since the previous event. */
-export const lessonEventSchema = z
-  .object({
-    id: entryIdSchema,
-    /** `<course>/<lesson>`. */
-    lesson: lessonKeySchema,
-    kind: z.enum(lessonEventKinds),
-    at: isoTime,
-    seconds,
-  })
-  .strict();
+export const lessonEventSchema = z.strictObject({
+  id: entryIdSchema,
+  /** `<course>/<lesson>`. */
+  lesson: lessonKeySchema,
+  kind: z.enum(lessonEventKinds),
+  at: isoTime,
+  seconds,
+});
 
 /** One finished quiz attempt: enough to show it again (quiz + seed + items) and to regrade it. */
 export const quizAttemptSchema = z
-  .object({
+  .strictObject({
     id: entryIdSchema,
     quiz: slugSchema,
     /** The draw seed; "" for attempts migrated from version 1, which kept none. */
-    seed: z.string().max(64),
+    seed: text(64),
     /** Item ids in the order shown (a later bank edit changes what the seed draws). */
-    items: z.array(slugSchema).max(200),
+    items: z.array(slugSchema).check(z.maxLength(200)),
     /** item id → the learner's response. */
     answers: z.record(z.string(), responseSchema),
-    score: z.number().finite().min(0),
-    max: z.number().finite().positive(),
+    // z.number() refuses NaN and ±Infinity, as zod 3's .finite() did.
+    score: z.number().check(z.minimum(0)),
+    max: z.number().check(z.positive()),
     passed: z.boolean(),
     started: isoTime,
     finished: isoTime,
   })
-  .strict()
-  .refine((a) => a.score <= a.max + 1e-9, { message: "得分不能高于满分", path: ["score"] });
+  .check(z.refine((a) => a.score <= a.max + 1e-9, { error: "得分不能高于满分", path: ["score"] }));
 
 /** One scenario played to an ending. */
-export const scenarioRunSchema = z
-  .object({
-    id: entryIdSchema,
-    scenario: slugSchema,
-    /**
-     * The engine's step log (src/lib/scenario), kept as plain JSON: the scenario module
-     * validates it when replaying, so a change there never makes old records unreadable.
-     */
-    log: z.array(jsonValueSchema).max(2000),
-    /** Node ids shown, in order. */
-    path: z.array(z.string().max(100)).max(2000),
-    /** The ending node id. */
-    ending: z.string().min(1).max(100),
-    /** The ending's outcome (lawful-agreement, correct-referral, …). */
-    outcome: z.string().max(40).optional(),
-    score: z.number().finite(),
-    max: z.number().finite().min(0),
-    started: isoTime,
-    finished: isoTime,
-  })
-  .strict();
+export const scenarioRunSchema = z.strictObject({
+  id: entryIdSchema,
+  scenario: slugSchema,
+  /**
+   * The engine's step log (src/lib/scenario), kept as plain JSON: the scenario module
+   * validates it when replaying, so a change there never makes old records unreadable.
+   */
+  log: z.array(jsonValueSchema).check(z.maxLength(2000)),
+  /** Node ids shown, in order. */
+  path: z.array(text(100)).check(z.maxLength(2000)),
+  /** The ending node id. */
+  ending: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** The ending's outcome (lawful-agreement, correct-referral, …). */
+  outcome: z.optional(text(40)),
+  score: z.number(),
+  max: z.number().check(z.minimum(0)),
+  started: isoTime,
+  finished: isoTime,
+});
 
-const uniqueIds = (what: string) => (entries: readonly { id: string }[], ctx: z.RefinementCtx) => {
-  const seen = new Set<string>();
-  entries.forEach((entry, i) => {
-    if (seen.has(entry.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `${what}编号 ${entry.id} 重复` });
-    seen.add(entry.id);
-  });
-};
+/** Runs only on a list whose entries are all valid, like zod 3's superRefine. */
+const uniqueIds =
+  (what: string) =>
+  (payload: z.core.ParsePayload<readonly { id: string }[]>): void => {
+    const seen = new Set<string>();
+    payload.value.forEach((entry, i) => {
+      if (seen.has(entry.id)) payload.issues.push({ code: "custom", input: entry.id, path: [i, "id"], message: `${what}编号 ${entry.id} 重复` });
+      seen.add(entry.id);
+    });
+  };
 
-export const progressRecordSchema = z
-  .object({
-    version: z.literal(CURRENT_VERSION),
-    learner: learnerProfileSchema,
-    lessons: z.array(lessonEventSchema).superRefine(uniqueIds("学习记录")),
-    attempts: z.array(quizAttemptSchema).superRefine(uniqueIds("测验记录")),
-    runs: z.array(scenarioRunSchema).superRefine(uniqueIds("案例模拟记录")),
-  })
-  .strict();
+export const progressRecordSchema = z.strictObject({
+  version: z.literal(CURRENT_VERSION),
+  learner: learnerProfileSchema,
+  lessons: z.array(lessonEventSchema).check(uniqueIds("学习记录")),
+  attempts: z.array(quizAttemptSchema).check(uniqueIds("测验记录")),
+  runs: z.array(scenarioRunSchema).check(uniqueIds("案例模拟记录")),
+});
 
 export type LearnerProfile = z.infer<typeof learnerProfileSchema>;
 export type LessonEvent = z.infer<typeof lessonEventSchema>;
@@ -138,28 +165,24 @@ export type ProgressRecord = z.infer<typeof progressRecordSchema>;
 // ── Version 1 ─────────────────────────────────────────────────────────────────
 
 /** Epoch milliseconds, as version 1 stored times. */
-const epochMs = z.number().int().min(0).max(8.64e15);
+const epochMs = z.int().check(z.minimum(0), z.maximum(8.64e15));
 
-export const recordV1Schema = z
-  .object({
-    version: z.literal(1),
-    learner: z
-      .object({
-        id: entryIdSchema,
-        name: label("姓名", 1),
-        /** Township and village in one field, e.g. "城关镇 东关村". */
-        place: z.string().trim().max(80),
-        created: epochMs,
-      })
-      .strict(),
-    /** `<course>/<lesson>` → when it was completed. No time spent, no visits. */
-    lessonsCompleted: z.record(lessonKeySchema, epochMs),
-    /** Best-effort results: a percentage, no answers and no seed. */
-    quizScores: z.array(
-      z.object({ quiz: slugSchema, percent: z.number().min(0).max(100), passed: z.boolean(), at: epochMs }).strict(),
-    ),
-  })
-  .strict();
+export const recordV1Schema = z.strictObject({
+  version: z.literal(1),
+  learner: z.strictObject({
+    id: entryIdSchema,
+    name: label("姓名", 1),
+    /** Township and village in one field, e.g. "城关镇 东关村". */
+    place: z.string().check(z.trim(), z.maxLength(80)),
+    created: epochMs,
+  }),
+  /** `<course>/<lesson>` → when it was completed. No time spent, no visits. */
+  lessonsCompleted: z.record(lessonKeySchema, epochMs),
+  /** Best-effort results: a percentage, no answers and no seed. */
+  quizScores: z.array(
+    z.strictObject({ quiz: slugSchema, percent: z.number().check(z.minimum(0), z.maximum(100)), passed: z.boolean(), at: epochMs }),
+  ),
+});
 
 export type ProgressRecordV1 = z.infer<typeof recordV1Schema>;
 

@@ -31,25 +31,18 @@
  * QuotaExceededError, is mapped by toStoreError). Open the database with
  * navigator.storage.persist() requested, and surface `blocked`/`versionchange`.
  */
-import { z } from "zod";
 import { sortDigests, type Digest } from "./digest.ts";
 import { ProgressStoreError, toStoreError } from "./errors.ts";
+import { lessonEventProblems, quizAttemptProblems, scenarioRunProblems, type GuardProblem } from "./guards.ts";
 import { newId } from "./ids.ts";
-import { mergeProfiles, normalizeRecord } from "./merge.ts";
-import { describeIssues } from "./migrate.ts";
-import {
-  CURRENT_VERSION,
-  learnerProfileSchema,
-  lessonEventSchema,
-  progressRecordSchema,
-  quizAttemptSchema,
-  scenarioRunSchema,
-  type LearnerProfile,
-  type LessonEvent,
-  type ProgressRecord,
-  type QuizAttempt,
-  type ScenarioRun,
+import type {
+  LearnerProfile,
+  LessonEvent,
+  ProgressRecord,
+  QuizAttempt,
+  ScenarioRun,
 } from "./schema.ts";
+import { CURRENT_VERSION } from "./version.ts";
 
 // ── Backend: what an adapter implements ───────────────────────────────────────
 
@@ -137,19 +130,26 @@ export interface StoreOptions {
   newId?: () => string;
 }
 
-const learnerInputSchema = z
-  .object({
-    name: learnerProfileSchema.shape.name,
-    township: learnerProfileSchema.shape.township,
-    village: learnerProfileSchema.shape.village,
-  })
-  .strict();
+/**
+ * Checked with guards.ts, which accept exactly what schema.ts accepts, not with the
+ * schema itself: this runs on every lesson, quiz and scenario page, and a schema library
+ * would be most of what those pages download (see guards.ts).
+ */
+function refuse(problems: GuardProblem[]): never {
+  throw new ProgressStoreError("invalid-data", `学习记录的内容不完整或格式不对，没有保存：${problems.join("；")}`);
+}
 
-function validate<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const details = describeIssues(result.error.issues);
-  throw new ProgressStoreError("invalid-data", `学习记录的内容不完整或格式不对，没有保存：${details.join("；")}`);
+function checked<T>(value: T, problems: GuardProblem[]): T {
+  if (problems.length) refuse(problems);
+  return value;
+}
+
+/** Profiles are edited on 我的学习 only: other pages never load these checks. */
+async function fieldsOf(input: unknown, partial: boolean): Promise<Partial<LearnerInput>> {
+  const { learnerFields } = await import("./learner-guards.ts");
+  const result = learnerFields(input, partial);
+  if (!result.ok) refuse(result.problems);
+  return result.fields;
 }
 
 /** Run a backend call; whatever it throws comes out typed. */
@@ -177,7 +177,7 @@ export function createProgressStore(backend: ProgressBackend, options: StoreOpti
     },
 
     async createLearner(input) {
-      const fields = validate(learnerInputSchema, input);
+      const fields = (await fieldsOf(input, false)) as LearnerInput;
       const at = now();
       const profile: LearnerProfile = { id: makeId(), ...fields, created: at, updated: at };
       const stored = await guard(() =>
@@ -192,7 +192,7 @@ export function createProgressStore(backend: ProgressBackend, options: StoreOpti
     },
 
     async renameLearner(id, changes) {
-      const fields = validate(learnerInputSchema.partial(), changes);
+      const fields = await fieldsOf(changes, true);
       const at = now();
       const stored = await guard(() =>
         backend.commit(id, {
@@ -208,19 +208,22 @@ export function createProgressStore(backend: ProgressBackend, options: StoreOpti
     removeLearner: (id) => guard(() => backend.remove(id)),
 
     async appendLessonEvent(learner, event) {
-      const value = validate(lessonEventSchema, { ...event, id: event.id ?? makeId() });
+      const value: LessonEvent = { ...event, id: event.id ?? makeId() };
+      checked(value, lessonEventProblems(value));
       await append({ learner, kind: "lesson", id: value.id, value });
       return value;
     },
 
     async appendAttempt(learner, attempt) {
-      const value = validate(quizAttemptSchema, { ...attempt, id: attempt.id ?? makeId() });
+      const value: QuizAttempt = { ...attempt, id: attempt.id ?? makeId() };
+      checked(value, quizAttemptProblems(value));
       await append({ learner, kind: "attempt", id: value.id, value });
       return value;
     },
 
     async appendRun(learner, run) {
-      const value = validate(scenarioRunSchema, { ...run, id: run.id ?? makeId() });
+      const value: ScenarioRun = { ...run, id: run.id ?? makeId() };
+      checked(value, scenarioRunProblems(value));
       await append({ learner, kind: "run", id: value.id, value });
       return value;
     },
@@ -230,6 +233,8 @@ export function createProgressStore(backend: ProgressBackend, options: StoreOpti
       if (!stored) throw new ProgressStoreError("learner-not-found");
       const pick = <K extends EntryKind>(kind: K) =>
         stored.entries.filter((e): e is Extract<StoredEntry, { kind: K }> => e.kind === kind).map((e) => e.value as Extract<StoredEntry, { kind: K }>["value"]);
+      // Loaded on demand, like the import below: pages that only append never need them.
+      const { normalizeRecord } = await import("./merge.ts");
       return normalizeRecord({ version: CURRENT_VERSION, learner: stored.profile, lessons: pick("lesson"), attempts: pick("attempt"), runs: pick("run") });
     },
 
@@ -240,7 +245,8 @@ export function createProgressStore(backend: ProgressBackend, options: StoreOpti
     },
 
     async importRecord(input) {
-      const record = validate(progressRecordSchema, input);
+      const [{ recordProblems }, { mergeProfiles }] = await Promise.all([import("./record-guards.ts"), import("./merge.ts")]);
+      const record = checked(input, recordProblems(input, CURRENT_VERSION));
       const learner = record.learner.id;
       const entries: StoredEntry[] = [
         ...record.lessons.map((value) => ({ learner, kind: "lesson" as const, id: value.id, value })),

@@ -1,10 +1,16 @@
 import { LitElement, css, html, nothing } from "lit";
-import { Workbox } from "workbox-window";
 
 /**
  * Registers the service worker and, when a new deployment has been downloaded, offers to
  * switch to it. The new version only takes over when the learner agrees, and the page
  * reloads as a whole, so pages of two versions are never mixed.
+ *
+ * The standard update flow on the plain Service Worker API rather than workbox-window:
+ * this runs on every page, and the library was 2 KB of the 20 KB a lesson page may load.
+ * A worker is "waiting" when it is installed while an older one still controls the page
+ * (found at registration, or after an update installs in this or another tab); the
+ * learner's click sends it SKIP_WAITING (which the sw.js that workbox generates with
+ * skipWaiting: false listens for), and the page reloads once the new worker controls it.
  *
  * @attr src - URL of sw.js.
  * @attr scope - The site's base path.
@@ -24,7 +30,9 @@ export class UpdatePrompt extends LitElement {
   declare labelReload: string;
   declare waiting: boolean;
 
-  private workbox?: Workbox;
+  private registration?: ServiceWorkerRegistration;
+  /** Set when the learner asked: only then does a change of controller reload the page. */
+  private switching = false;
 
   constructor() {
     super();
@@ -73,15 +81,29 @@ export class UpdatePrompt extends LitElement {
     super.connectedCallback();
     // Service workers can be missing or blocked (some in-app browsers, private modes).
     if (!navigator.serviceWorker || !this.src) return;
-    this.workbox = new Workbox(this.src, { scope: this.scope });
-    this.workbox.addEventListener("waiting", () => (this.waiting = true));
-    // The new worker took over because the learner asked: load the page from it.
-    this.workbox.addEventListener("controlling", (event) => {
-      if (event.isUpdate) location.reload();
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (this.switching) location.reload();
     });
-    this.workbox.register().catch(() => {
-      // Without a service worker the site still works online; nothing to tell the learner.
-    });
+    navigator.serviceWorker
+      .register(this.src, { scope: this.scope })
+      .then((registration) => {
+        this.registration = registration;
+        this.checkWaiting();
+        registration.addEventListener("updatefound", () => {
+          const installing = registration.installing;
+          installing?.addEventListener("statechange", () => {
+            if (installing.state === "installed") this.checkWaiting();
+          });
+        });
+      })
+      .catch(() => {
+        // Without a service worker the site still works online; nothing to tell the learner.
+      });
+  }
+
+  /** A new worker is installed and waiting while an older one controls this page. */
+  private checkWaiting() {
+    if (this.registration?.waiting && navigator.serviceWorker.controller) this.waiting = true;
   }
 
   render() {
@@ -94,7 +116,10 @@ export class UpdatePrompt extends LitElement {
   }
 
   private handleReload() {
-    this.workbox?.messageSkipWaiting();
+    const waiting = this.registration?.waiting;
+    if (!waiting) return location.reload();
+    this.switching = true;
+    waiting.postMessage({ type: "SKIP_WAITING" });
   }
 }
 

@@ -24,12 +24,22 @@ interface Budget {
   required: boolean;
 }
 
+/**
+ * JS as the page really loads it: the static graph, or what Chromium downloaded with a
+ * learner chosen (loaded-js.ts: dynamic imports at start-up included), whichever is more.
+ */
+const js = (w: PageWeight) => Math.max(w.js.gzip, w.jsLoaded ?? 0);
+const total = (w: PageWeight) => w.total.gzip - w.js.gzip + js(w);
+
 const budgets: Budget[] = [
-  { name: "lesson JS gzip", type: "lesson", limit: 20 * 1024, measure: (w) => w.js.gzip, required: true },
-  { name: "lesson HTML+CSS+JS gzip", type: "lesson", limit: 100 * 1024, measure: (w) => w.total.gzip, required: true },
-  { name: "scenario JS gzip (Lit included)", type: "scenario", limit: 40 * 1024, measure: (w) => w.js.gzip, required: false },
-  { name: "quiz JS gzip (Lit included)", type: "quiz", limit: 40 * 1024, measure: (w) => w.js.gzip, required: false },
+  { name: "lesson JS gzip", type: "lesson", limit: 20 * 1024, measure: js, required: true },
+  { name: "lesson HTML+CSS+JS gzip", type: "lesson", limit: 100 * 1024, measure: total, required: true },
+  { name: "scenario JS gzip (Lit included)", type: "scenario", limit: 40 * 1024, measure: js, required: false },
+  { name: "quiz JS gzip (Lit included)", type: "quiz", limit: 40 * 1024, measure: js, required: false },
 ];
+
+/** Page types whose JS budget needs the Chromium measurement. */
+export const budgetedJsTypes = ["lesson", "quiz", "scenario"] as const;
 
 export function checkBudgets(weights: readonly PageWeight[]): BudgetResult[] {
   return budgets.flatMap(({ name, type, limit, measure, required }) => {

@@ -1,7 +1,8 @@
 /**
  * What one built page makes the browser download: the HTML document, its stylesheets
  * and its scripts, following static ES module imports so shared chunks (lit) count.
- * Images are excluded. Dynamic import() chunks load on demand, so they are not counted.
+ * Images are excluded. Dynamic import() chunks are not followed here: which of them load
+ * depends on the page's state, so loaded-js.ts measures them in Chromium instead.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
@@ -22,6 +23,11 @@ export interface PageWeight {
   total: Size;
   /** Files the page loads besides itself, relative to the output folder. */
   assets: string[];
+  /**
+   * JS gzip bytes Chromium downloaded for the page with a learner chosen, dynamic imports
+   * at start-up included (loaded-js.ts); measured for budgeted page types only.
+   */
+  jsLoaded?: number;
 }
 
 const size = (data: string | Buffer): Size => ({ raw: Buffer.byteLength(data), gzip: gzipSync(data, { level: 9 }).length });

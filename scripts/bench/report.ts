@@ -2,7 +2,7 @@
 import type { BudgetResult } from "./budget.ts";
 import type { BuildResult } from "./build.ts";
 import type { CheckResult } from "./content-check.ts";
-import type { TypeSummary } from "./page-types.ts";
+import { pageTypeOf, type TypeSummary } from "./page-types.ts";
 
 export interface ScaleResult {
   scale: number;
@@ -35,6 +35,23 @@ export function pageWeightTable(rows: readonly TypeSummary[]): string {
     "Inline <style>/<script> count as CSS/JS, not HTML. Types with several pages show the one with the largest total gzip.",
     "",
     table(header, body),
+  ].join("\n");
+}
+
+/** Static JS against what Chromium downloaded with a learner, per budgeted page type (worst page). */
+export function loadedJsTable(weights: readonly import("./page-weight.ts").PageWeight[]): string {
+  const measured = weights.filter((w) => w.jsLoaded !== undefined);
+  if (!measured.length) return "JS loaded in Chromium: not measured (no Chromium).";
+  const byType = new Map<string, typeof measured>();
+  for (const w of measured) byType.set(pageTypeOf(w.page), [...(byType.get(pageTypeOf(w.page)) ?? []), w]);
+  const rows = [...byType].map(([type, pages]) => {
+    const worst = pages.reduce((a, b) => (b.jsLoaded! > a.jsLoaded! ? b : a));
+    return [type, String(pages.length), `${kb(worst.js.gzip)}`, `${kb(worst.jsLoaded!)}`, worst.page];
+  });
+  return [
+    "JS of budgeted page types: static graph vs what Chromium downloaded with a learner chosen (KB gzip, worst page).",
+    "",
+    table(["page type", "pages", "static JS gz", "loaded JS gz", "worst page"], rows),
   ].join("\n");
 }
 

@@ -26,8 +26,9 @@ export default function serviceWorker(): AstroIntegration {
           swDest: `${outDir}/sw.js`,
           modifyURLPrefix: { "": base },
           directoryIndex: "index.html",
-          // Search and import pages read their query string in the browser.
-          ignoreURLParametersMatching: [/^q$/, /^kind$/, /^utm_/],
+          // Search pages (q, kind) and quiz pages (seed, for trainers and tests) read their
+          // query string in the browser: the page itself is the same, so serve it offline.
+          ignoreURLParametersMatching: [/^q$/, /^kind$/, /^seed$/, /^utm_/],
           cleanupOutdatedCaches: true,
           skipWaiting: false, // the page asks the learner first (see update-prompt.ts)
           clientsClaim: false,

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "./support/browser.ts";
-import { lessonPaths } from "./support/pages.ts";
+import { lessonPaths, pageTypes } from "./support/pages.ts";
 import { serveDist, type StaticSite } from "./support/static-server.ts";
 import { distDir } from "./support/dist.ts";
 
@@ -29,14 +29,14 @@ afterAll(async () => {
 });
 
 describe("the service worker", () => {
-  test("after one visit, lessons and the law library open with no network", async () => {
+  test("after one visit, lessons, the law library and a quiz (even with ?seed=) open with no network", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(site.url, { waitUntil: "networkidle" });
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await context.setOffline(true);
     const [first, second] = lessonPaths().slice(-2);
-    for (const path of [first, second, "law/", "courses/"]) {
+    for (const path of [first, second, "law/", "courses/", `${pageTypes().quiz}?seed=offline-1`]) {
       await page.goto(site.url + path);
       expect(await page.locator("h1").first().textContent()).toMatch(/\S/);
     }

@@ -1,26 +1,21 @@
 /**
- * The trainers' pages: the scenario list, a graph page (the largest, the hardest to fit on
- * a phone) and the scenario authoring guide render cleanly, pass axe, do not scroll
- * sideways, and the graph draws one labelled node per scenario node.
+ * The trainers' pages: the scenario list links every scenario's graph, and the graph page
+ * (the largest) draws one labelled node per scenario node. Rendering, axe and the 375 px
+ * checks of these pages and of the authoring guide are in pages.test.ts (pageTypes()).
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { launchChromium, seriousAxeViolations, watchErrors } from "./support/browser.ts";
-import { serveDist, type StaticSite } from "./support/static-server.ts";
+import { launchChromium, watchErrors } from "./support/browser.ts";
 import { distDir } from "./support/dist.ts";
+import { largestGraphPage } from "./support/pages.ts";
+import { serveDist, type StaticSite } from "./support/static-server.ts";
 
-const dist = distDir();
-const trainersDir = join(dist, "trainers");
-/** Graph pages in dist/, largest first. */
-const graphPages = existsSync(trainersDir)
-  ? readdirSync(trainersDir)
-      .filter((n) => existsSync(join(trainersDir, n, "index.html")))
-      .sort((a, b) => statSync(join(trainersDir, b, "index.html")).size - statSync(join(trainersDir, a, "index.html")).size || a.localeCompare(b))
-  : [];
-const graphPath = graphPages.length ? `trainers/${graphPages[0]}/` : undefined;
-const paths = ["trainers/", ...(graphPath ? [graphPath] : []), "authoring/scenarios/"];
+const trainersDir = join(distDir(), "trainers");
+/** Scenario ids with a graph page in dist/. */
+const graphPages = existsSync(trainersDir) ? readdirSync(trainersDir).filter((n) => existsSync(join(trainersDir, n, "index.html"))) : [];
+const graphPath = largestGraphPage();
 
 let site: StaticSite;
 let browser: Browser;
@@ -41,38 +36,6 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   expect(response?.status()).toBe(200);
   return { page, errors };
 }
-
-describe.each(paths)("%s", (path) => {
-  test("renders with no console error", async () => {
-    const { page, errors } = await open(path);
-    await expect(page.locator("h1").textContent()).resolves.toMatch(/\S/);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  test("has no serious or critical axe violation", async () => {
-    const { page } = await open(path);
-    const violations = await seriousAxeViolations(page);
-    expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-    await page.close();
-  });
-
-  test.each([
-    ["normal", false],
-    ["large", true],
-  ])("does not scroll sideways at 375 px with %s text", async (_label, large) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true });
-    if (large) await context.addInitScript(() => localStorage.setItem("ma.textSize", "large"));
-    const page = await context.newPage();
-    await page.goto(site.url + path, { waitUntil: "networkidle" });
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
-    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-    await context.close();
-  });
-});
 
 describe("the scenario list", () => {
   test("links every scenario to its graph page and shows its check result", async () => {
@@ -100,7 +63,7 @@ describe.skipIf(!graphPath)("a graph page", () => {
     // …and as many as the scenario list counts (graph.ts graphCounts, another code path).
     const list = await browser.newPage();
     await list.goto(site.url + "trainers/", { waitUntil: "networkidle" });
-    const counted = await list.locator(`[data-scenario="${graphPages[0]}"] [data-count="nodes"]`).textContent();
+    const counted = await list.locator(`[data-scenario="${graphPath!.split("/")[1]}"] [data-count="nodes"]`).textContent();
     expect(counted).toBe(`${drawn.length} 个`);
     await list.close();
     // The figure has an accessible name, and scrolls inside its own box when it is wide.

@@ -7,6 +7,16 @@ const dist = distDir();
 const dirsIn = (dir: string) =>
   existsSync(dir) ? readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()).sort() : [];
 
+/** The largest scenario graph page (the hardest to fit on a phone), or undefined without scenarios. */
+export function largestGraphPage(): string | undefined {
+  const dir = join(dist, "trainers");
+  const size = (n: string) => statSync(join(dir, n, "index.html")).size;
+  const [largest] = dirsIn(dir)
+    .filter((n) => existsSync(join(dir, n, "index.html")))
+    .sort((a, b) => size(b) - size(a) || a.localeCompare(b));
+  return largest && `trainers/${largest}/`;
+}
+
 export function pageTypes(): Record<string, string> {
   const course = dirsIn(join(dist, "courses"))[0];
   const lesson = dirsIn(join(dist, "courses", course))[0];
@@ -30,7 +40,9 @@ export function pageTypes(): Record<string, string> {
     "record import": "me/import/",
     quiz: `quizzes/${dirsIn(join(dist, "quizzes"))[0]}/`,
     trainers: "trainers/",
+    ...(largestGraphPage() ? { "scenario graph": largestGraphPage()! } : {}),
     authoring: "authoring/",
+    "scenario authoring": "authoring/scenarios/",
     verify: "verify/",
     "not found": "no-such-page/",
   };

@@ -1,6 +1,9 @@
 import { LitElement, html, nothing } from "lit";
 import type { LearnerProfile, ProgressRecord } from "../lib/progress/schema.ts";
-import { summarise, type OutlineCourse, type ProgressSummary } from "../lib/progress/summary.ts";
+import { attemptHistory, summarise, type AttemptRow, type OutlineCourse, type ProgressSummary } from "../lib/progress/summary.ts";
+
+/** Attempts listed per quiz in 我的学习; a township computer may hold hundreds. */
+const HISTORY_LIMIT = 50;
 import { exportFileName, exportText, importText } from "../lib/progress/export.ts";
 import { ProgressStoreError } from "../lib/progress/errors.ts";
 import { formatMinutes } from "../lib/curriculum/time.ts";
@@ -43,6 +46,7 @@ export class LearnerPanel extends LitElement {
     removing: { state: true },
     importUrl: { type: String, attribute: "import-url" },
     qr: { state: true },
+    history: { state: true },
   };
 
   declare strings: Strings;
@@ -57,6 +61,8 @@ export class LearnerPanel extends LitElement {
   declare removing: LearnerProfile | undefined;
   declare importUrl: string;
   declare qr: { src: string; alt: string; url: string } | undefined;
+  /** quiz id → its attempts, newest first, once the learner opened that quiz's list. */
+  declare history: Record<string, AttemptRow[] | "loading" | "failed">;
 
   private client?: ProgressClient;
   private stopListening?: () => void;
@@ -75,6 +81,7 @@ export class LearnerPanel extends LitElement {
     this.removing = undefined;
     this.importUrl = "";
     this.qr = undefined;
+    this.history = {};
   }
 
   protected createRenderRoot() {
@@ -111,9 +118,36 @@ export class LearnerPanel extends LitElement {
       this.current = this.learners.find((l) => l.id === id);
       if (!this.current && this.learners.length === 0) this.mode = "create";
       this.summary = this.current ? summarise((await this.client.store.readOverview(this.current.id)).digests, this.outline) : undefined;
+      this.history = {};
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** Every answer of the learner is read only here, when a history list is opened. */
+  private async loadHistory(quiz: string) {
+    if (!this.client || !this.current || this.history[quiz]) return;
+    this.history = { ...this.history, [quiz]: "loading" };
+    try {
+      const record = await this.client.store.readRecord(this.current.id);
+      this.history = { ...this.history, [quiz]: attemptHistory(record.attempts, quiz, HISTORY_LIMIT) };
+    } catch (error) {
+      console.warn(error);
+      this.history = { ...this.history, [quiz]: "failed" };
+    }
+  }
+
+  private renderHistory(quiz: string, total: number) {
+    const rows = this.history[quiz];
+    if (rows === undefined || rows === "loading") return html`<p class="meta">${this.s("me.historyLoading")}</p>`;
+    if (rows === "failed") return html`<p class="meta">${this.s("me.historyFailed")}</p>`;
+    const when = (iso: string) => new Date(iso).toLocaleString("zh-CN", { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
+    return html`<ol class="me-history__list">
+        ${rows.map(
+          (a) => html`<li>${this.s("me.historyRow", { when: when(a.finished), score: a.score, max: a.max, passed: a.passed ? this.s("me.historyPassed") : this.s("me.historyFailedMark") })}</li>`,
+        )}
+      </ol>
+      ${total > rows.length ? html`<p class="meta">${this.s("me.historyMore", { n: rows.length })}</p>` : nothing}`;
   }
 
   private fail(error: unknown) {
@@ -192,7 +226,13 @@ export class LearnerPanel extends LitElement {
       ${s.quizzes.length
         ? html`<ul>
             ${s.quizzes.map(
-              (q) => html`<li>${this.s("me.quizRow", { quiz: this.names.quizzes[q.quiz] ?? q.quiz, score: q.bestScore, max: q.max, n: q.attempts, passed: q.passed ? this.s("me.passed") : "" })}</li>`,
+              (q) => html`<li>
+                ${this.s("me.quizRow", { quiz: this.names.quizzes[q.quiz] ?? q.quiz, score: q.bestScore, max: q.max, n: q.attempts, passed: q.passed ? this.s("me.passed") : "" })}
+                <details class="me-history" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void this.loadHistory(q.quiz)}>
+                  <summary>${this.s("me.history", { n: q.attempts })}</summary>
+                  ${this.renderHistory(q.quiz, q.attempts)}
+                </details>
+              </li>`,
             )}
           </ul>`
         : html`<p class="meta">${this.s("me.noneYet")}</p>`}

@@ -270,6 +270,13 @@ describe("quiz runner", () => {
 
     await page.goto(site.url + "me/", { waitUntil: "networkidle" });
     await page.getByText(new RegExp(`${chosenQuiz.title}：最好成绩 0 / \\d+，共 ${limit} 次`)).waitFor();
+    // Each attempt, newest first, read only when the list is opened.
+    await page.getByText(`每次成绩（${limit} 次）`).click();
+    const rows = page.locator(".me-history__list li");
+    await rows.nth(limit - 1).waitFor();
+    expect(await rows.count()).toBe(limit);
+    for (const text of await rows.allTextContents()) expect(text).toMatch(/0 \/ \d+ 分\s*未及格/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

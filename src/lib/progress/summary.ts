@@ -89,3 +89,25 @@ export function summarise(digests: readonly Digest[], outline: readonly OutlineC
     next: nextCourse && nextLesson ? { ...nextLesson, course: nextCourse.title } : undefined,
   };
 }
+
+export interface AttemptRow {
+  id: string;
+  /** When it was handed in (ISO). */
+  finished: string;
+  score: number;
+  max: number;
+  passed: boolean;
+}
+
+/**
+ * One quiz's attempts for 我的学习's history list, newest first, at most `limit` (the
+ * total is `attempts` of the quiz's summary). Read on demand from the whole record: only
+ * when the learner opens the list.
+ */
+export function attemptHistory(attempts: readonly { id: string; quiz: string; finished: string; score: number; max: number; passed: boolean }[], quiz: string, limit = 50): AttemptRow[] {
+  return attempts
+    .filter((a) => a.quiz === quiz)
+    .sort((a, b) => (a.finished < b.finished ? 1 : a.finished > b.finished ? -1 : a.id.localeCompare(b.id)))
+    .slice(0, limit)
+    .map(({ id, finished, score, max, passed }) => ({ id, finished, score, max, passed }));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { digestRecord } from "../../../src/lib/progress/digest.ts";
 import type { ProgressRecord } from "../../../src/lib/progress/schema.ts";
-import { summarise as summariseDigests, type OutlineCourse } from "../../../src/lib/progress/summary.ts";
+import { attemptHistory, summarise as summariseDigests, type OutlineCourse } from "../../../src/lib/progress/summary.ts";
 
 const summarise = (record: Pick<ProgressRecord, "lessons" | "attempts" | "runs">, outline: OutlineCourse[]) => summariseDigests(digestRecord(record), outline);
 
@@ -48,5 +48,14 @@ describe("summarise", () => {
     });
     const s = summarise({ lessons: [], attempts: [], runs: [run(8, "lawful-agreement", 0), run(3, "escalation", 5)] }, outline);
     expect(s.scenarios).toEqual([{ scenario: "drainage-ditch", runs: 2, bestScore: 8, max: 10, lastOutcome: "escalation", last: at(6) }]);
+  });
+});
+
+describe("attemptHistory", () => {
+  it("lists one quiz's attempts newest first, up to a limit", () => {
+    const attempts = [attempt("q", 2, false, 0), attempt("other", 5, true, 3), attempt("q", 4, true, 5), attempt("q", 3, false, 9)];
+    expect(attemptHistory(attempts, "q").map((a) => [a.score, a.finished])).toEqual([[3, at(10)], [4, at(6)], [2, at(1)]]);
+    expect(attemptHistory(attempts, "q", 2).map((a) => a.score)).toEqual([3, 4]);
+    expect(attemptHistory(attempts, "none")).toEqual([]);
   });
 });

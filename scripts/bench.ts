@@ -12,7 +12,8 @@
  *    typical query and its query times in Chromium.
  * 6. Scenarios: checker time over every shipped scenario, engine time per step.
  * 7. Progress store: append, overview read and full read for a learner with 2,000 quiz
- *    attempts (memory and fake-indexeddb backends; budget 5 ms median for append and
+ *    attempts (memory and fake-indexeddb backends in Node, and the built store chunk in
+ *    Chromium's IndexedDB; budget 5 ms median for append and
  *    overview, reported PASS/FAIL per operation; the full read is only an export's), and
  *    that learner's export file size. Wall-clock figures on a shared machine are noisy, so a
  *    store budget failure is printed, not counted in the exit code.
@@ -77,7 +78,7 @@ try {
       }
       search = await searchFigures(outDir, base, relevanceQueries(root));
       scenarios = scenarioFigures(project, source);
-      store = await storeFigures(project, source);
+      store = await storeFigures(project, source, { outDir, base });
     }
     results.push({ scale, check, build });
     // Free the disk as we go: the 50× site and its content are large.

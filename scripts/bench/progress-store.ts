@@ -9,14 +9,18 @@
  *   and every lesson page read);
  * - full read: readRecord of every entry, which only an export (or the offer to export
  *   before removing a learner) does; shown for scale, outside the budget.
+ * With a built site and Chromium, the same three in Chromium's real IndexedDB through the
+ * site's own store chunk (progress-store-browser.ts).
  * Plus the size of that learner's export file (exportText), raw and gzip.
  * Budget: 5 ms median for append and overview, reported PASS or FAIL as measured.
  */
 import "fake-indexeddb/auto";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { readContentSet } from "../../src/lib/content/files.ts";
 import { exportText } from "../../src/lib/progress/export.ts";
+import { browserStoreTimes } from "./progress-store-browser.ts";
 import { IndexedDbBackend } from "../../src/lib/progress/indexeddb-backend.ts";
 import { MemoryBackend } from "../../src/lib/progress/memory-backend.ts";
 import type { ProgressRecord, QuizAttempt } from "../../src/lib/progress/schema.ts";
@@ -30,7 +34,7 @@ import type { Response } from "../../src/lib/quiz/response.ts";
 export const STORE_BUDGET_MS = 5;
 
 export interface StoreTiming {
-  backend: "memory" | "indexeddb (fake-indexeddb)";
+  backend: "memory" | "indexeddb (fake-indexeddb)" | "indexeddb (Chromium)";
   operation: "append one attempt" | "read overview" | "read full record (export)";
   runs: number;
   medianMs: number;
@@ -121,6 +125,10 @@ async function measure(backendName: StoreTiming["backend"], backend: ProgressBac
   const append = await time(50, () => store.appendAttempt(learner, attemptAt(next++)));
   const overview = await time(50, () => store.readOverview(learner));
   const read = await time(20, () => store.readRecord(learner));
+  return rows(backendName, append, overview, read);
+}
+
+function rows(backendName: StoreTiming["backend"], append: number[], overview: number[], read: number[]): StoreTiming[] {
   const row = (operation: StoreTiming["operation"], times: number[], budgeted = true): StoreTiming => ({
     backend: backendName,
     operation,
@@ -133,12 +141,18 @@ async function measure(backendName: StoreTiming["backend"], backend: ProgressBac
   return [row("append one attempt", append), row("read overview", overview), row("read full record (export)", read, false)];
 }
 
-export async function storeFigures(root: string, content: string): Promise<StoreFigures> {
+/** `site`: a built site to time the store in Chromium too (skipped without Chromium). */
+export async function storeFigures(root: string, content: string, site?: { outDir: string; base: string }): Promise<StoreFigures> {
   const { record, attemptAt } = heavyRecord(root, content);
   const timings = [
     ...(await measure("memory", new MemoryBackend(), record, attemptAt)),
     ...(await measure("indexeddb (fake-indexeddb)", await IndexedDbBackend.open({ name: `bench-progress-${Date.now()}` }), record, attemptAt)),
   ];
+  if (site && existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
+    const extra = Array.from({ length: 51 }, (_, i) => attemptAt(record.attempts.length + 1000 + i));
+    const t = await browserStoreTimes(site.outDir, site.base, record, extra);
+    timings.push(...rows("indexeddb (Chromium)", t.append, t.overview, t.read));
+  }
   const text = await exportText(record, new Date(Date.UTC(2025, 5, 1)));
   return {
     attempts: record.attempts.length,

@@ -112,7 +112,7 @@ export function storeTable(f: import("./progress-store.ts").StoreFigures): strin
     !t.budgeted ? "(not budgeted)" : t.pass ? `PASS (≤ ${f.budgetMs} ms)` : `FAIL (> ${f.budgetMs} ms)`,
   ]);
   return [
-    `Progress store, one learner with ${f.attempts} quiz attempts (Node; IndexedDB = fake-indexeddb, indicative of a browser only).`,
+    `Progress store, one learner with ${f.attempts} quiz attempts (memory and fake-indexeddb in Node; Chromium = the built site's store chunk in the browser's IndexedDB).`,
     "append = appendAttempt of one more attempt (digests updated with it); overview = readOverview, profile and digests (what 我的学习, quiz and lesson pages read);",
     "full read = readRecord of every entry (only an export does it).",
     "",

@@ -11,6 +11,8 @@
  * test/unit/progress/guards.test.ts checks value by value, rule by rule. An entry that
  * passed here can always be exported and imported again.
  */
+import { ENTRY_ID, ISO_DATE_TIME, LESSON_KEY, SLUG } from "./patterns.ts";
+
 /**
  * One problem: the field's path and a short zh-CN reason. Entries are built by our own
  * code, so a problem here is a bug the learner cannot fix: the save fails loudly (and the
@@ -28,26 +30,6 @@ export const isObject = (value: unknown): value is Record<string, unknown> => {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 };
-
-// The same patterns as schema.ts (and content/schemas.ts for slugs).
-const ENTRY_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LESSON_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** ISO 8601 date-time with seconds optional, any fraction, and Z or ±hh:mm (zod's datetime({ offset: true })). */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
-
-function validIsoTime(text: string): boolean {
-  if (!ISO_TIME.test(text)) return false;
-  // Reject impossible dates such as month 13 or hour 25, as zod's date-time check does.
-  const [date, time] = text.split("T") as [string, string];
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.slice(0, 5).split(":").map(Number) as [number, number];
-  const ss = /^\d{2}:\d{2}:(\d{2})/.exec(time)?.[1];
-  if (m < 1 || m > 12 || d < 1 || hh > 23 || mm > 59 || (ss !== undefined && Number(ss) > 59)) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-  return d <= daysInMonth;
-}
 
 /** Why a value was refused: short, since the path says which field (see the header). */
 const MISSING = "缺少";
@@ -67,7 +49,7 @@ export const entryId = str({ pattern: ENTRY_ID });
 const slug = str({ pattern: SLUG });
 
 export const isoTime: Check = (value, path, problems) => {
-  if (typeof value !== "string" || !validIsoTime(value)) problems.push(at(path, value === undefined ? MISSING : BAD_FORMAT));
+  if (typeof value !== "string" || !ISO_DATE_TIME.test(value)) problems.push(at(path, value === undefined ? MISSING : BAD_FORMAT));
 };
 
 const num =

@@ -8,9 +8,10 @@
 import * as z from "zod/v4-mini";
 import { responseSchema } from "../quiz/response.ts";
 import type { JsonValue } from "./canonical.ts";
+import { ENTRY_ID, ISO_DATE_TIME, LESSON_KEY, SLUG } from "./patterns.ts";
 import { CURRENT_VERSION } from "./version.ts";
 
-export { CURRENT_VERSION };
+export { CURRENT_VERSION, ISO_DATE_TIME };
 
 /** Plain JSON (canonical.ts). zod 4's z.number() refuses NaN and ±Infinity, which JSON cannot hold. */
 export const jsonValueSchema: z.ZodMiniType<JsonValue> = z.lazy(() =>
@@ -28,7 +29,7 @@ const whenMissing = (message: string) => (issue: z.core.$ZodRawIssue) => (issue.
 /** Learner and entry ids: random (ids.ts) or, for migrated entries, derived from their content. */
 export const entryIdSchema = z
   .string({ error: whenMissing("缺少编号 id") })
-  .check(z.regex(/^[A-Za-z0-9._:-]{1,100}$/, "编号只能由 1 到 100 个字母、数字和 . _ : - 组成"));
+  .check(z.regex(ENTRY_ID, "编号只能由 1 到 100 个字母、数字和 . _ : - 组成"));
 
 /**
  * Quiz, item and scenario ids. Same rule and message as content/schemas.ts slugSchema,
@@ -36,21 +37,10 @@ export const entryIdSchema = z
  */
 const slugSchema = z
   .string({ error: whenMissing("缺少编号") })
-  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "编号只能用小写字母、数字和连字符，例如 written-agreement"));
+  .check(z.regex(SLUG, "编号只能用小写字母、数字和连字符，例如 written-agreement"));
 
 /** `<course>/<lesson>`. Same rule as quiz/schema.ts, repeated for the same reason. */
-const lessonKeySchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, "课时应写成 <课程编号>/<课时编号>"));
-
-/** A real calendar date, leap days included. */
-const ISO_DATE = String.raw`(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))`;
-/** hh:mm, seconds and their fraction optional. */
-const ISO_TIME = String.raw`(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?`;
-/**
- * Date, time, then Z or an offset ±hh:mm or ±hhmm: exactly what zod 3's
- * `datetime({ offset: true })` accepted. zod 4's check refuses ±hhmm; keeping the old
- * rule means no record that was valid before becomes unreadable.
- */
-export const ISO_DATE_TIME = new RegExp(String.raw`^${ISO_DATE}T${ISO_TIME}(?:Z|[+-]\d{2}:?\d{2})$`);
+const lessonKeySchema = z.string().check(z.regex(LESSON_KEY, "课时应写成 <课程编号>/<课时编号>"));
 
 const isoTime = z
   .string({ error: whenMissing("缺少时间") })

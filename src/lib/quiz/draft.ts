@@ -11,6 +11,7 @@
  * limit runs from the draft's start, so reloading never gives more time. Pure: storage is
  * injected; no zod, to keep the quiz page light.
  */
+import { removeKeysWithPrefix, type ListableStorage } from "../settings/listable-storage.ts";
 import type { KeyValueStore } from "../settings/text-size.ts";
 import type { QuizCatalog } from "./catalog.ts";
 import { drawQuiz, type DrawnQuiz } from "./draw.ts";
@@ -36,11 +37,7 @@ export interface QuizDraft {
 }
 
 /** Storage that can also list and remove keys (window.localStorage). */
-export interface DraftStorage extends KeyValueStore {
-  removeItem(key: string): void;
-  readonly length: number;
-  key(index: number): string | null;
-}
+export interface DraftStorage extends KeyValueStore, ListableStorage {}
 
 export const draftKey = (learner: string, quiz: string) => `${DRAFT_KEY_PREFIX}${learner}/${quiz}`;
 
@@ -128,18 +125,5 @@ export function clearDraft(storage: DraftStorage | undefined, learner: string, q
 }
 
 /** Remove every draft of a learner (when the learner is removed from the device). */
-export function clearDraftsOf(storage: DraftStorage | undefined, learner: string): number {
-  if (!storage) return 0;
-  try {
-    const prefix = `${DRAFT_KEY_PREFIX}${learner}/`;
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(prefix)) keys.push(key);
-    }
-    keys.forEach((key) => storage.removeItem(key));
-    return keys.length;
-  } catch {
-    return 0;
-  }
-}
+export const clearDraftsOf = (storage: DraftStorage | undefined, learner: string): number =>
+  removeKeysWithPrefix(storage, `${DRAFT_KEY_PREFIX}${learner}/`);

@@ -12,6 +12,7 @@
  * warning. (`save` and `clear` are the SaveSlot methods, whose contract returns nothing;
  * they call the `try…` versions and drop the result.)
  */
+import { removeKeysWithPrefix, type ListableStorage } from "../settings/listable-storage.ts";
 import type { RunKey, SaveSlot } from "./save.ts";
 import type { RunState } from "./state.ts";
 
@@ -119,18 +120,5 @@ export class LocalStorageSaveSlot implements SaveSlot {
 }
 
 /** Remove every saved run (and its notes) of one learner: when the learner is removed from the device. */
-export function clearRunsOf(storage: (StorageLike & { readonly length: number; key(index: number): string | null }) | undefined, learnerId: string): number {
-  if (!storage) return 0;
-  const prefix = `${LOCAL_SAVE_PREFIX}${encodeURIComponent(learnerId)}:`;
-  try {
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(prefix)) keys.push(key);
-    }
-    keys.forEach((key) => storage.removeItem(key));
-    return keys.length;
-  } catch {
-    return 0;
-  }
-}
+export const clearRunsOf = (storage: ListableStorage | undefined, learnerId: string): number =>
+  removeKeysWithPrefix(storage, `${LOCAL_SAVE_PREFIX}${encodeURIComponent(learnerId)}:`);

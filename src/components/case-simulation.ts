@@ -218,16 +218,16 @@ export class CaseSimulation extends LitElement {
           .base=${this.base}
         ></scenario-law-panel>
         ${canRestart && !this.confirming
-          ? html`<button type="button" class="sim-tool" id="sim-restart" @click=${this.handleRestartAsk}>${l["scenario.player.restart"]}</button>`
+          ? html`<button type="button" class="button button--secondary sim-tool" id="sim-restart" @click=${this.handleRestartAsk}>${l["scenario.player.restart"]}</button>`
           : nothing}
       </div>
       ${canRestart && this.confirming
         ? html`<div class="sim-confirm" role="group" aria-labelledby="sim-confirm-question">
             <p id="sim-confirm-question">${l["scenario.player.restartConfirm"]}</p>
-            <button type="button" class="sim-button sim-button--primary" id="sim-confirm-yes" @click=${this.handleRestart}>
+            <button type="button" class="button" id="sim-confirm-yes" @click=${this.handleRestart}>
               ${l["scenario.player.restartYes"]}
             </button>
-            <button type="button" class="sim-button" @click=${this.handleRestartCancel}>${l["scenario.player.restartNo"]}</button>
+            <button type="button" class="button button--secondary" @click=${this.handleRestartCancel}>${l["scenario.player.restartNo"]}</button>
           </div>`
         : nothing}`;
   }

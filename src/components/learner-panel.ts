@@ -175,19 +175,19 @@ export class LearnerPanel extends LitElement {
                 <strong>${l.name}</strong> <span class="meta">${[l.township, l.village].filter(Boolean).join(" ")}</span>
                 <span class="me-badge">${this.s("me.current")}</span>
                 <span class="me-actions">
-                  <button type="button" @click=${() => (this.mode = "rename")}>${this.s("me.rename")}</button>
-                  <button type="button" @click=${() => (this.removing = l)}>${this.s("me.remove")}</button>
+                  <button type="button" class="button button--secondary" @click=${() => (this.mode = "rename")}>${this.s("me.rename")}</button>
+                  <button type="button" class="button button--secondary" @click=${() => (this.removing = l)}>${this.s("me.remove")}</button>
                 </span>
               </li>`
             : html`<li class="me-learner">
                 <strong>${l.name}</strong> <span class="meta">${[l.township, l.village].filter(Boolean).join(" ")}</span>
                 <span class="me-actions">
-                  <button type="button" @click=${() => this.handleSwitch(l)}>${this.s("me.switchTo", { name: l.name })}</button>
+                  <button type="button" class="button button--secondary" @click=${() => this.handleSwitch(l)}>${this.s("me.switchTo", { name: l.name })}</button>
                 </span>
               </li>`,
         )}
       </ul>
-      ${this.mode === "view" ? html`<button type="button" class="me-secondary" @click=${() => (this.mode = "create")}>${this.s("me.create")}</button>` : nothing}
+      ${this.mode === "view" ? html`<button type="button" class="button button--secondary" @click=${() => (this.mode = "create")}>${this.s("me.create")}</button>` : nothing}
     </section>`;
   }
 
@@ -200,7 +200,7 @@ export class LearnerPanel extends LitElement {
       <label>${this.s("me.village")} <input name="village" maxlength="40" .value=${editing?.village ?? ""} /></label>
       <p class="me-form__buttons">
         <button type="submit" class="button">${this.s("me.save")}</button>
-        ${this.learners.length ? html`<button type="button" class="me-secondary" @click=${() => (this.mode = "view")}>${this.s("me.cancel")}</button>` : nothing}
+        ${this.learners.length ? html`<button type="button" class="button button--secondary" @click=${() => (this.mode = "view")}>${this.s("me.cancel")}</button>` : nothing}
       </p>
     </form>`;
   }
@@ -264,7 +264,7 @@ export class LearnerPanel extends LitElement {
       ${this.current
         ? html`<p><button type="button" class="button" @click=${() => this.handleExport(this.current!)}>${this.s("me.export")}</button></p>
             <p class="meta">${this.s("me.exportHint")}</p>
-            <p><button type="button" @click=${() => this.handleQr(this.current!)}>${this.s("me.qr")}</button></p>
+            <p><button type="button" class="button button--secondary" @click=${() => this.handleQr(this.current!)}>${this.s("me.qr")}</button></p>
             ${this.qr
               ? html`<figure class="me-qr">
                   <img src=${this.qr.src} alt=${this.qr.alt} width="280" height="280" />
@@ -273,7 +273,7 @@ export class LearnerPanel extends LitElement {
               : nothing}`
         : nothing}
       <p>
-        <label class="me-file">${this.s("me.import")}
+        <label class="button button--secondary me-file">${this.s("me.import")}
           <input type="file" accept="application/json,.json" @change=${this.handleImport} />
         </label>
       </p>
@@ -287,8 +287,8 @@ export class LearnerPanel extends LitElement {
       <p id="me-remove-text">${this.s("me.removeText", { name: learner.name })}</p>
       <p class="me-form__buttons">
         <button type="button" class="button" @click=${() => this.handleExport(learner)}>${this.s("me.export")}</button>
-        <button type="button" class="me-danger" @click=${() => this.handleRemove(learner)}>${this.s("me.removeConfirm")}</button>
-        <button type="button" class="me-secondary" @click=${this.closeDialog}>${this.s("me.cancel")}</button>
+        <button type="button" class="button button--secondary me-danger" @click=${() => this.handleRemove(learner)}>${this.s("me.removeConfirm")}</button>
+        <button type="button" class="button button--secondary" @click=${this.closeDialog}>${this.s("me.cancel")}</button>
       </p>
     </div>`;
   }

@@ -535,8 +535,8 @@ export class QuizRunner extends LitElement {
       <h2 id="quiz-ready-heading" tabindex="-1">${s("quiz.draft.heading", { name: this.learnerName })}</h2>
       <p>${s("quiz.draft.summary", { started, n: answered, total: draft.items.length })}${this.quiz.timeLimit !== undefined ? s("quiz.draft.clock") : ""}</p>
       <p class="quiz-nav">
-        <button type="button" class="quiz-button quiz-button--primary" @click=${() => this.continueDraft()}>${s("quiz.draft.continue")}</button>
-        <button type="button" class="quiz-button" @click=${() => this.discardDraft()}>${s("quiz.draft.discard")}</button>
+        <button type="button" class="button" @click=${() => this.continueDraft()}>${s("quiz.draft.continue")}</button>
+        <button type="button" class="button button--secondary" @click=${() => this.discardDraft()}>${s("quiz.draft.discard")}</button>
       </p>
     </div>`;
   }
@@ -586,11 +586,11 @@ export class QuizRunner extends LitElement {
           }),
         )}
         <div class="quiz-nav">
-          <button type="button" class="quiz-button" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>
+          <button type="button" class="button button--secondary" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>
             ${s("quiz.prev")}
           </button>
-          ${last ? nothing : html`<button type="submit" class="quiz-button quiz-button--primary">${s("quiz.next")}</button>`}
-          <button type="button" class=${`quiz-button${last ? " quiz-button--primary" : ""}`} @click=${() => this.confirm()}>
+          ${last ? nothing : html`<button type="submit" class="button">${s("quiz.next")}</button>`}
+          <button type="button" class=${`button${last ? "" : " button--secondary"}`} @click=${() => this.confirm()}>
             ${s("quiz.submit")}
           </button>
         </div>
@@ -610,7 +610,7 @@ export class QuizRunner extends LitElement {
                 ${open.map(
                   ({ i, state }) =>
                     html`<li>
-                      <button type="button" class="quiz-link" @click=${() => this.go(i)}>
+                      <button type="button" class="button button--secondary quiz-link" @click=${() => this.go(i)}>
                         ${s(state === "partly" ? "quiz.confirm.partly" : "quiz.confirm.item", { n: i + 1 })}
                       </button>
                     </li>`,
@@ -618,8 +618,8 @@ export class QuizRunner extends LitElement {
               </ul>`
           : html`<p>${s("quiz.confirm.allAnswered", { n: total })}</p>`}
         <div class="quiz-nav">
-          <button type="button" class="quiz-button quiz-button--primary" @click=${() => void this.submit()}>${s("quiz.confirm.submit")}</button>
-          <button type="button" class="quiz-button" @click=${() => this.go(this.index)}>${s("quiz.confirm.back")}</button>
+          <button type="button" class="button" @click=${() => void this.submit()}>${s("quiz.confirm.submit")}</button>
+          <button type="button" class="button button--secondary" @click=${() => this.go(this.index)}>${s("quiz.confirm.back")}</button>
         </div>
       </div>`;
   }
@@ -660,10 +660,10 @@ export class QuizRunner extends LitElement {
         ${this.save.state === "saving" || this.save.state === "failed"
           ? nothing
           : remaining > 0
-            ? html`<button type="button" class="quiz-button quiz-button--primary" @click=${() => void this.begin()}>${s("quiz.result.retry")}</button>
+            ? html`<button type="button" class="button" @click=${() => void this.begin()}>${s("quiz.result.retry")}</button>
                 <span class="meta">${this.attemptsLine()}</span>`
             : html`<p class="meta">${s("quiz.result.noMore")}</p>`}
-        <a class="quiz-button" href=${this.me}>${s("quiz.result.myRecord")}</a>
+        <a class="button button--secondary" href=${this.me}>${s("quiz.result.myRecord")}</a>
       </div>
     </div>`;
   }
@@ -686,7 +686,7 @@ export class QuizRunner extends LitElement {
           <p>${s("quiz.result.saveFailed", { reason: save.reason })}</p>
           <p>${s("quiz.result.keep")}</p>
           ${fileLink(save.file)}
-          <p><button type="button" class="quiz-button" @click=${() => void this.store()}>${s("quiz.result.retrySave")}</button></p>
+          <p><button type="button" class="button button--secondary" @click=${() => void this.store()}>${s("quiz.result.retrySave")}</button></p>
         </div>`;
     }
   }

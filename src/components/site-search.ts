@@ -142,7 +142,7 @@ export class SiteSearch extends LitElement {
           </ol>`
         : nothing}
       ${this.pending.length
-        ? html`<button type="button" class="search-more" @click=${this.handleMore}>${this.labelMore}</button>`
+        ? html`<button type="button" class="button button--secondary search-more" @click=${this.handleMore}>${this.labelMore}</button>`
         : nothing}`;
   }
 

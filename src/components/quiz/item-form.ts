@@ -132,7 +132,7 @@ function ordering(c: ItemFormContext, item: ItemOfType<"ordering">) {
           <span class="quiz-step__buttons">
             <button
               type="button"
-              class="quiz-move"
+              class="button button--secondary quiz-move"
               id=${`q-${item.id}-${id}-up`}
               aria-label=${c.s("quiz.moveLabel", { action: c.s("quiz.moveUp"), step: text })}
               ?disabled=${i === 0}
@@ -142,7 +142,7 @@ function ordering(c: ItemFormContext, item: ItemOfType<"ordering">) {
             </button>
             <button
               type="button"
-              class="quiz-move"
+              class="button button--secondary quiz-move"
               id=${`q-${item.id}-${id}-down`}
               aria-label=${c.s("quiz.moveLabel", { action: c.s("quiz.moveDown"), step: text })}
               ?disabled=${i === last}

@@ -104,11 +104,11 @@ export class ScenarioDebrief extends LitElement {
       </ul>
       <div class="sim-actions">
         ${this.state.log.length
-          ? html`<button type="button" class="sim-button" id="sim-replay-start" aria-expanded=${this.replayAt >= 0 ? "true" : "false"} @click=${this.handleReplay}>
+          ? html`<button type="button" class="button button--secondary" id="sim-replay-start" aria-expanded=${this.replayAt >= 0 ? "true" : "false"} @click=${this.handleReplay}>
               ${l["scenario.debrief.replay"]}
             </button>`
           : nothing}
-        <button type="button" class="sim-button sim-button--primary" @click=${this.handleRestart}>${l["scenario.debrief.restart"]}</button>
+        <button type="button" class="button" @click=${this.handleRestart}>${l["scenario.debrief.restart"]}</button>
       </div>
       ${this.replayAt >= 0 ? this.renderReplay() : nothing}
     </section>`;
@@ -128,9 +128,9 @@ export class ScenarioDebrief extends LitElement {
       <p class="sim-replay__label">${l["scenario.replay.after"]}</p>
       ${trailOfStep(this.state, i).map((id) => nodeText(this.scenario, id, l))}
       <div class="sim-actions">
-        <button type="button" class="sim-button" ?disabled=${i === 0} @click=${() => this.showStep(i - 1)}>${l["scenario.replay.previous"]}</button>
-        <button type="button" class="sim-button" ?disabled=${i === total - 1} @click=${() => this.showStep(i + 1)}>${l["scenario.replay.next"]}</button>
-        <button type="button" class="sim-button" @click=${this.handleReplayClose}>${l["scenario.replay.close"]}</button>
+        <button type="button" class="button button--secondary" ?disabled=${i === 0} @click=${() => this.showStep(i - 1)}>${l["scenario.replay.previous"]}</button>
+        <button type="button" class="button button--secondary" ?disabled=${i === total - 1} @click=${() => this.showStep(i + 1)}>${l["scenario.replay.next"]}</button>
+        <button type="button" class="button button--secondary" @click=${this.handleReplayClose}>${l["scenario.replay.close"]}</button>
       </div>
     </section>`;
   }

@@ -31,12 +31,12 @@ export abstract class PanelDialog extends LitElement {
 
   render() {
     const headingId = `${this.panelId}-heading`;
-    return html`<button type="button" class="sim-tool" aria-haspopup="dialog" @click=${this.handleOpen}>${this.buttonText()}</button>
+    return html`<button type="button" class="button button--secondary sim-tool" aria-haspopup="dialog" @click=${this.handleOpen}>${this.buttonText()}</button>
       <dialog class="sim-dialog" id=${this.panelId} aria-labelledby=${headingId} @close=${this.handleClose} @click=${this.handleBackdrop}>
         <div class="sim-dialog__inner">
           <div class="sim-dialog__head">
             <h2 id=${headingId}>${this.heading()}</h2>
-            <button type="button" class="sim-dialog__close" @click=${this.handleCloseClick}>${this.labels["scenario.player.close"]}</button>
+            <button type="button" class="button button--secondary sim-dialog__close" @click=${this.handleCloseClick}>${this.labels["scenario.player.close"]}</button>
           </div>
           ${this.renderBody()}
         </div>

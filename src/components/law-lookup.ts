@@ -71,10 +71,10 @@ export class LawLookup extends LitElement {
               : this.labelEmpty
             : "";
     return html`<div class="lookup" role="search">
-      <label class="lookup__label" for="law-lookup-input">${this.label}</label>
+      <label class="field-label" for="law-lookup-input">${this.label}</label>
       <input
         id="law-lookup-input"
-        class="lookup__input"
+        class="field-input lookup__input"
         type="search"
         autocomplete="off"
         enterkeyhint="search"

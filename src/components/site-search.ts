@@ -97,10 +97,11 @@ export class SiteSearch extends LitElement {
   render() {
     const kinds = this.kinds.split("|").filter(Boolean);
     return html`<form class="search-form" role="search" @submit=${this.handleSubmit}>
-        <label class="search-form__label" for="search-input">${this.label}</label>
+        <label class="field-label" for="search-input">${this.label}</label>
         <div class="search-form__row">
           <input
             id="search-input"
+            class="field-input"
             name="q"
             type="search"
             autocomplete="off"

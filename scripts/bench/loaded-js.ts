@@ -10,6 +10,7 @@
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { launchChromium } from "../../test/browser/support/browser.ts";
+import { createLearnerOnMe } from "../../test/browser/support/learner.ts";
 import { serveDist } from "../../test/browser/support/static-server.ts";
 
 export interface LoadedJs {
@@ -52,7 +53,5 @@ export async function loadedJs(outDir: string, base: string, pages: readonly str
 
 async function createLearner(page: Page, siteUrl: string) {
   await page.goto(siteUrl + "me/", { waitUntil: "networkidle" });
-  await page.getByLabel("姓名").fill("测试学员");
-  await page.getByRole("button", { name: "保存" }).click();
-  await page.getByRole("heading", { name: /学习进度 · 测试学员/ }).waitFor();
+  await createLearnerOnMe(page, "测试学员");
 }

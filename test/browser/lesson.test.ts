@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./support/browser.ts";
+import { describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { lessonPaths } from "./support/pages.ts";
-import { serveDist, type StaticSite } from "./support/static-server.ts";
+import { useSiteAndBrowser } from "./support/session.ts";
 
-let site: StaticSite;
-let browser: Browser;
 // A lesson in the middle of a course has both a previous and a next link.
 const lesson = lessonPaths()[1];
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 async function openLesson(init?: (page: Page) => Promise<unknown>) {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 740 } });
   const page = await context.newPage();
   if (init) await init(page);
-  await page.goto(site.url + lesson, { waitUntil: "networkidle" });
+  await page.goto(env.site.url + lesson, { waitUntil: "networkidle" });
   return { page, context };
 }
 
@@ -42,7 +32,7 @@ describe("a lesson page", () => {
     expect(outline).not.toBe("none");
     const nextUrl = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
     await Promise.all([page.waitForURL(nextUrl), page.keyboard.press("Enter")]);
-    expect(nextUrl).not.toBe(site.url + lesson);
+    expect(nextUrl).not.toBe(env.site.url + lesson);
     await context.close();
   });
 
@@ -80,7 +70,7 @@ describe("a lesson page", () => {
     await toggle.click();
     await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
     expect(await fontSize()).toBeGreaterThan(normal);
-    await page.goto(site.url + "courses/", { waitUntil: "networkidle" });
+    await page.goto(env.site.url + "courses/", { waitUntil: "networkidle" });
     expect(await page.getAttribute("html", "data-text-size")).toBe("large");
     expect(await fontSize()).toBeGreaterThan(normal);
     await page.locator("text-size-toggle button").click();

@@ -6,59 +6,47 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "./support/browser.ts";
 import { lessonPaths, pageTypes } from "./support/pages.ts";
-import { serveDist, type StaticSite } from "./support/static-server.ts";
 import { distDir } from "./support/dist.ts";
+import { createLearnerOnMe } from "./support/learner.ts";
+import { useSiteAndBrowser } from "./support/session.ts";
 
-let browser: Browser;
-let site: StaticSite;
 // A private copy of the site, so the test can "deploy" a new version into it.
 const copy = mkdtempSync(join(tmpdir(), "mediator-offline-"));
 
-beforeAll(async () => {
-  cpSync(distDir(), copy, { recursive: true });
-  site = await serveDist(copy);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(copy, { recursive: true, force: true });
-});
+beforeAll(() => cpSync(distDir(), copy, { recursive: true })); // before the helper's beforeAll serves it
+const env = useSiteAndBrowser(copy);
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 describe("the service worker", () => {
   test("after one visit, lessons, the law library and a quiz (even with ?seed=) open with no network", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(site.url, { waitUntil: "networkidle" });
+    await page.goto(env.site.url, { waitUntil: "networkidle" });
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await context.setOffline(true);
     const [first, second] = lessonPaths().slice(-2);
     for (const path of [first, second, "law/", "courses/", `${pageTypes().quiz}?seed=offline-1`]) {
-      await page.goto(site.url + path);
+      await page.goto(env.site.url + path);
       expect(await page.locator("h1").first().textContent()).toMatch(/\S/);
     }
     // The page still works: its scripts came from the cache too.
-    await page.goto(site.url + second);
+    await page.goto(env.site.url + second);
     await page.locator("inline-reference button").first().click();
     await expect(page.locator("inline-reference button").first().getAttribute("aria-expanded")).resolves.toBe("true");
     await context.close();
   });
 
   test("offline, a learner opens another lesson and finishes a quiz; back online, the record is there", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
-    await page.getByLabel("姓名").fill("吴春梅");
-    await page.getByRole("button", { name: "保存" }).click();
-    await page.getByRole("heading", { name: /学习进度 · 吴春梅/ }).waitFor();
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
+    await createLearnerOnMe(page, "吴春梅");
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
     await context.setOffline(true);
     const lesson = lessonPaths()[3]!;
-    await page.goto(site.url + lesson);
+    await page.goto(env.site.url + lesson);
     await page.getByRole("button", { name: "这一课学完了" }).click();
     await page.getByText("已学完").waitFor();
     await page.getByRole("link", { name: /做本课小测/ }).click();
@@ -68,16 +56,16 @@ describe("the service worker", () => {
     await page.getByText("成绩已保存到吴春梅的学习记录").waitFor();
 
     await context.setOffline(false);
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     await page.getByText(/已学完 1 \/ \d+ 课/).waitFor();
     await page.getByText(/最好成绩 0 \/ \d+，共 1 次/).waitFor();
     await context.close();
   });
 
   test("a new deployment is offered with a visible prompt and applied only when accepted", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(site.url, { waitUntil: "networkidle" });
+    await page.goto(env.site.url, { waitUntil: "networkidle" });
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload({ waitUntil: "networkidle" }); // now controlled by the first version
     expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);

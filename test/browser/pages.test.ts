@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { describe, expect, test } from "vitest";
+import { seriousAxeViolations, watchErrors } from "./support/browser.ts";
 import { pageTypes } from "./support/pages.ts";
-import { serveDist, type StaticSite } from "./support/static-server.ts";
+import { useSiteAndBrowser } from "./support/session.ts";
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 describe.each(Object.entries(pageTypes()))("the %s page", (_type, path) => {
   test("renders its heading with no console error", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    const response = await page.goto(site.url + path, { waitUntil: "networkidle" });
+    const response = await page.goto(env.site.url + path, { waitUntil: "networkidle" });
     if (path.startsWith("search/")) await page.locator(".search-results li").first().waitFor();
     expect(response?.status()).toBe(path === "no-such-page/" ? 404 : 200);
     await expect(page.locator("h1").first().textContent()).resolves.toMatch(/\S/);
@@ -30,8 +19,8 @@ describe.each(Object.entries(pageTypes()))("the %s page", (_type, path) => {
   });
 
   test("has no serious or critical axe violation", async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url + path, { waitUntil: "networkidle" });
+    const page = await env.browser.newPage();
+    await page.goto(env.site.url + path, { waitUntil: "networkidle" });
     const violations = await seriousAxeViolations(page);
     expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await page.close();
@@ -41,10 +30,10 @@ describe.each(Object.entries(pageTypes()))("the %s page", (_type, path) => {
     ["normal", false],
     ["large", true],
   ])("does not scroll sideways at 375 px with %s text", async (_label, large) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true });
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true });
     if (large) await context.addInitScript(() => localStorage.setItem("ma.textSize", "large"));
     const page = await context.newPage();
-    await page.goto(site.url + path, { waitUntil: "networkidle" });
+    await page.goto(env.site.url + path, { waitUntil: "networkidle" });
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,

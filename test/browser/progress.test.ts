@@ -3,47 +3,29 @@
  * learners on one browser; export then import on a fresh browser profile; a corrupt
  * import is refused and leaves the data untouched.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { seriousAxeViolations, watchErrors } from "./support/browser.ts";
 import { lessonPaths } from "./support/pages.ts";
-import { serveDist, type StaticSite } from "./support/static-server.ts";
+import { createLearnerOnMe } from "./support/learner.ts";
+import { useSiteAndBrowser } from "./support/session.ts";
 
-let site: StaticSite;
-let browser: Browser;
 const work = mkdtempSync(join(tmpdir(), "mediator-progress-"));
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(work, { recursive: true, force: true });
-});
-
-async function createLearner(page: Page, name: string, township = "城关镇", village = "东关村") {
-  const form = page.locator("form.me-form");
-  if (!(await form.isVisible())) await page.getByRole("button", { name: "新建学员档案" }).click();
-  await page.getByLabel("姓名").fill(name);
-  await page.getByLabel("乡镇（街道）").fill(township);
-  await page.getByLabel("村（社区）").fill(village);
-  await page.getByRole("button", { name: "保存" }).click();
-  await page.getByRole("heading", { name: new RegExp(`学习进度 · ${name}`) }).waitFor();
-}
+const env = useSiteAndBrowser();
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function studyLesson(page: Page, path: string) {
-  await page.goto(site.url + path, { waitUntil: "networkidle" });
+  await page.goto(env.site.url + path, { waitUntil: "networkidle" });
   await page.getByRole("button", { name: "这一课学完了" }).click();
   await page.getByText("已学完").waitFor();
 }
 
 async function newContext(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 375, height: 800 } });
+  const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   return { context, page, errors: watchErrors(page) };
 }
@@ -51,12 +33,12 @@ async function newContext(): Promise<{ context: BrowserContext; page: Page; erro
 describe("我的学习", () => {
   test("a new learner studies a lesson and sees it counted, with no console error and no axe violation", async () => {
     const { context, page, errors } = await newContext();
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await createLearner(page, "张秀兰");
+    await createLearnerOnMe(page, "张秀兰");
     const [first] = lessonPaths();
     await studyLesson(page, first!);
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     await page.getByText(/已学完 1 \/ \d+ 课/).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -65,29 +47,29 @@ describe("我的学习", () => {
 
   test("two tabs recording at the same moment both keep their records", async () => {
     const { context, page } = await newContext();
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
-    await createLearner(page, "郑小红");
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
+    await createLearnerOnMe(page, "郑小红");
     const [a, b] = lessonPaths().slice(4, 6);
     const tabA = page;
     const tabB = await context.newPage();
-    await Promise.all([tabA.goto(site.url + a!, { waitUntil: "networkidle" }), tabB.goto(site.url + b!, { waitUntil: "networkidle" })]);
+    await Promise.all([tabA.goto(env.site.url + a!, { waitUntil: "networkidle" }), tabB.goto(env.site.url + b!, { waitUntil: "networkidle" })]);
     await Promise.all([
       tabA.getByRole("button", { name: "这一课学完了" }).click(),
       tabB.getByRole("button", { name: "这一课学完了" }).click(),
     ]);
     await Promise.all([tabA.getByText("已学完").waitFor(), tabB.getByText("已学完").waitFor()]);
-    await tabB.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await tabB.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     await tabB.getByText(/已学完 2 \/ \d+ 课/).waitFor();
     await context.close();
   });
 
   test("two learners on one browser keep separate records", async () => {
     const { context, page } = await newContext();
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
-    await createLearner(page, "王建国");
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
+    await createLearnerOnMe(page, "王建国");
     await studyLesson(page, lessonPaths()[0]!);
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
-    await createLearner(page, "李梅");
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
+    await createLearnerOnMe(page, "李梅");
     await page.getByText(/已学完 0 \/ \d+ 课/).waitFor();
     await page.getByRole("button", { name: "切换到王建国" }).click();
     await page.getByText(/已学完 1 \/ \d+ 课/).waitFor();
@@ -96,18 +78,18 @@ describe("我的学习", () => {
 
   test("export on one browser, import on a fresh one; a corrupt file is refused and changes nothing", async () => {
     const a = await newContext();
-    await a.page.goto(site.url + "me/", { waitUntil: "networkidle" });
-    await createLearner(a.page, "赵德明");
+    await a.page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
+    await createLearnerOnMe(a.page, "赵德明");
     await studyLesson(a.page, lessonPaths()[1]!);
-    await a.page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await a.page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     const [download] = await Promise.all([a.page.waitForEvent("download"), a.page.getByRole("button", { name: "导出学习记录" }).first().click()]);
     const file = join(work, download.suggestedFilename());
     await download.saveAs(file);
     await a.context.close();
 
     const b = await newContext();
-    await b.page.goto(site.url + "me/", { waitUntil: "networkidle" });
-    await createLearner(b.page, "本机学员");
+    await b.page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
+    await createLearnerOnMe(b.page, "本机学员");
     // A tampered copy: refused with a reason, and the existing learner is untouched.
     const tampered = join(work, "tampered.json");
     writeFileSync(tampered, readFileSync(file, "utf8").replace("赵德明", "赵得明"));
@@ -124,8 +106,8 @@ describe("我的学习", () => {
 
   test("removing a learner asks first and offers an export", async () => {
     const { context, page } = await newContext();
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
-    await createLearner(page, "孙立");
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
+    await createLearnerOnMe(page, "孙立");
     await page.getByRole("button", { name: "删除档案" }).click();
     const dialog = page.getByRole("alertdialog");
     await expect(dialog.getByRole("button", { name: "导出学习记录" }).isVisible()).resolves.toBe(true);
@@ -141,10 +123,10 @@ describe("我的学习", () => {
 describe("moving a record by QR code", () => {
   test("the QR link opens the import page on another browser, which imports after confirmation", async () => {
     const a = await newContext();
-    await a.page.goto(site.url + "me/", { waitUntil: "networkidle" });
-    await createLearner(a.page, "周海燕", "河口镇", "新村");
+    await a.page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
+    await createLearnerOnMe(a.page, "周海燕", "河口镇", "新村");
     await studyLesson(a.page, lessonPaths()[2]!);
-    await a.page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await a.page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     await a.page.getByRole("button", { name: "用二维码传到手机" }).click();
     const qr = a.page.getByRole("img", { name: /周海燕学习记录的二维码/ });
     await qr.waitFor();
@@ -160,17 +142,17 @@ describe("moving a record by QR code", () => {
     await b.page.getByRole("button", { name: "导入到本设备" }).click();
     await b.page.getByText(/导入完成/).waitFor();
     expect(b.page.url()).not.toContain("#");
-    await b.page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await b.page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     await b.page.getByText(/已学完 1 \/ \d+ 课/).waitFor();
     await b.context.close();
   });
 
   test("a broken link is refused and imports nothing", async () => {
     const b = await newContext();
-    await b.page.goto(site.url + "me/import/#r1.not-a-real-record", { waitUntil: "networkidle" });
+    await b.page.goto(env.site.url + "me/import/#r1.not-a-real-record", { waitUntil: "networkidle" });
     await b.page.getByText(/没有导入/).waitFor();
     expect(await b.page.getByRole("button", { name: "导入到本设备" }).count()).toBe(0);
-    await b.page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await b.page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     await b.page.getByText("这台设备上还没有学员档案").waitFor();
     await b.context.close();
   });

@@ -10,10 +10,10 @@
  * banks: the first lesson check whose draw includes an ordering AND a matching item. The
  * runner honours `?seed=` (see quiz-runner.ts), so the browser shows exactly those items.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { contentDir } from "../../src/lib/content/content-dir.ts";
 import { readContentSet } from "../../src/lib/content/files.ts";
 import type { QuizCatalog } from "../../src/lib/quiz/catalog.ts";
@@ -21,11 +21,9 @@ import { knownFromContentSet } from "../../src/lib/quiz/check.ts";
 import { drawQuiz, poolOf, type DrawnQuiz } from "../../src/lib/quiz/draw.ts";
 import { checkQuizDir } from "../../src/lib/quiz/files.ts";
 import type { QuizItem } from "../../src/lib/quiz/schema.ts";
-import { launchChromium, seriousAxeViolations, watchErrors } from "./support/browser.ts";
-import { serveDist, type StaticSite } from "./support/static-server.ts";
-
-let site: StaticSite;
-let browser: Browser;
+import { seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { createLearnerOnMe } from "./support/learner.ts";
+import { useSiteAndBrowser } from "./support/session.ts";
 
 const root = resolve(".");
 const content = contentDir(root);
@@ -59,33 +57,20 @@ const chosen = pickKeyboardQuiz(catalog);
 const chosenQuiz = catalog.quizzes.get(chosen.quizId)!.quiz;
 const itemOf = (id: string): QuizItem => catalog.items.get(id)!.item;
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 async function newContext(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 375, height: 800 } });
+  const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   return { context, page, errors: watchErrors(page) };
 }
 
 async function createLearner(page: Page, name: string) {
-  await page.goto(site.url + "me/", { waitUntil: "networkidle" });
-  const form = page.locator("form.me-form");
-  if (!(await form.isVisible())) await page.getByRole("button", { name: "新建学员档案" }).click();
-  await page.getByLabel("姓名").fill(name);
-  await page.getByLabel("乡镇（街道）").fill("城关镇");
-  await page.getByLabel("村（社区）").fill("东关村");
-  await page.getByRole("button", { name: "保存" }).click();
-  await page.getByRole("heading", { name: new RegExp(`学习进度 · ${name}`) }).waitFor();
+  await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
+  await createLearnerOnMe(page, name);
 }
 
-const quizUrl = (quizId: string, seed?: string) => `${site.url}quizzes/${quizId}/${seed ? `?seed=${seed}` : ""}`;
+const quizUrl = (quizId: string, seed?: string) => `${env.site.url}quizzes/${quizId}/${seed ? `?seed=${seed}` : ""}`;
 
 /** Press Tab until the focused element matches `selector` (and `text`, if given). */
 async function tabTo(page: Page, selector: string, text?: string, max = 120) {
@@ -185,7 +170,7 @@ describe("quiz runner", () => {
 
     // From the lesson page: the link to this lesson's check.
     const lessonKey = chosenQuiz.kind === "lesson-check" ? chosenQuiz.lesson : "";
-    await page.goto(`${site.url}courses/${lessonKey}/`, { waitUntil: "networkidle" });
+    await page.goto(`${env.site.url}courses/${lessonKey}/`, { waitUntil: "networkidle" });
     const link = page.getByRole("link", { name: "做本课小测" });
     expect(await link.getAttribute("href")).toMatch(new RegExp(`quizzes/${chosen.quizId}/$`));
 
@@ -235,7 +220,7 @@ describe("quiz runner", () => {
     expect(await noHorizontalScroll(page)).toBe(true);
 
     const max = chosen.drawn.items.reduce((n, d) => n + itemOf(d.id).points, 0);
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     await page.getByText(`${chosenQuiz.title}：最好成绩 ${max} / ${max}，共 1 次，已通过`).waitFor();
     expect(errors).toEqual([]);
     await context.close();
@@ -268,7 +253,7 @@ describe("quiz runner", () => {
     expect(await page.getByRole("button", { name: "开始作答" }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     await page.getByText(new RegExp(`${chosenQuiz.title}：最好成绩 0 / \\d+，共 ${limit} 次`)).waitFor();
     // Each attempt, newest first, read only when the list is opened.
     await page.getByText(`每次成绩（${limit} 次）`).click();
@@ -384,7 +369,7 @@ describe("quiz runner", () => {
     const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ma.quizDraft/")).length);
     expect(await drafts()).toBe(1);
     page.once("dialog", (dialog) => void dialog.accept());
-    await page.goto(site.url + "me/", { waitUntil: "networkidle" });
+    await page.goto(env.site.url + "me/", { waitUntil: "networkidle" });
     await page.getByRole("button", { name: "删除档案" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "确认删除" }).click();
     await page.getByText("这台设备上还没有学员档案").waitFor();

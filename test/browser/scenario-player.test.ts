@@ -8,8 +8,8 @@
  * Scenarios are read from the content folder the build used (MEDIATOR_CONTENT_DIR or
  * content/), so build and test with the same setting.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { t } from "../../src/i18n/zh-CN.ts";
@@ -22,8 +22,8 @@ import { debrief } from "../../src/lib/scenario/debrief.ts";
 import { applyStep, findChoice, start } from "../../src/lib/scenario/engine.ts";
 import type { NodeOf, Scenario } from "../../src/lib/scenario/schema.ts";
 import type { RunState, Step } from "../../src/lib/scenario/state.ts";
-import { launchChromium, seriousAxeViolations, watchErrors } from "./support/browser.ts";
-import { serveDist, type StaticSite } from "./support/static-server.ts";
+import { seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { useSiteAndBrowser } from "./support/session.ts";
 
 // ── The shipped scenarios and their routes ───────────────────────────────────
 
@@ -66,17 +66,7 @@ const leadingChoices = (route: Step[]) => {
 
 // ── Browser ──────────────────────────────────────────────────────────────────
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 interface Opened {
   page: Page;
@@ -89,10 +79,10 @@ interface Opened {
  * the site's smooth scrolling off, which Playwright would otherwise wait out on every click.
  */
 async function open(scenario: Scenario, viewport = { width: 375, height: 740 }): Promise<Opened> {
-  const context = await browser.newContext({ viewport, reducedMotion: "reduce" });
+  const context = await env.browser.newContext({ viewport, reducedMotion: "reduce" });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${site.url}scenarios/${scenario.id}/`, { waitUntil: "networkidle" });
+  await page.goto(`${env.site.url}scenarios/${scenario.id}/`, { waitUntil: "networkidle" });
   await page.locator("case-simulation .sim").waitFor();
   return { page, context, errors };
 }
@@ -350,27 +340,27 @@ describe("a run and the learner's record", () => {
   test("a run played to its ending by a chosen learner appears in 我的学习, and another learner starts afresh", async () => {
     const first = shipped[0]!;
     const [, route] = [...first.routes].sort((a, b) => a[1].length - b[1].length)[0]!;
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, reducedMotion: "reduce" });
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 740 }, reducedMotion: "reduce" });
     const page = await context.newPage();
     const createLearner = async (name: string) => {
-      await page.goto(`${site.url}me/`, { waitUntil: "networkidle" });
+      await page.goto(`${env.site.url}me/`, { waitUntil: "networkidle" });
       if (!(await page.locator("form.me-form").isVisible())) await page.getByRole("button", { name: "新建学员档案" }).click();
       await page.getByLabel("姓名").fill(name);
       await page.getByRole("button", { name: "保存" }).click();
       await page.getByRole("heading", { name: new RegExp(`学习进度 · ${name}`) }).waitFor();
     };
     await createLearner("钱桂英");
-    await page.goto(`${site.url}scenarios/${first.scenario.id}/`, { waitUntil: "networkidle" });
+    await page.goto(`${env.site.url}scenarios/${first.scenario.id}/`, { waitUntil: "networkidle" });
     await page.locator("case-simulation .sim").waitFor();
     await play(page, first.scenario, route.slice(0, 1));
     // A second learner on the same device does not resume the first learner's run.
     await createLearner("孙大海");
-    await page.goto(`${site.url}scenarios/${first.scenario.id}/`, { waitUntil: "networkidle" });
+    await page.goto(`${env.site.url}scenarios/${first.scenario.id}/`, { waitUntil: "networkidle" });
     await page.locator("case-simulation .sim").waitFor();
     expect(await page.locator(".sim-notice").count()).toBe(0);
     const state = await play(page, first.scenario, route);
     await expectDebrief(page, first.scenario, state);
-    await page.goto(`${site.url}me/`, { waitUntil: "networkidle" });
+    await page.goto(`${env.site.url}me/`, { waitUntil: "networkidle" });
     await page.getByText(new RegExp(`${first.scenario.title}：最好成绩`)).waitFor();
     await context.close();
   });

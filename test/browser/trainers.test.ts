@@ -3,36 +3,26 @@
  * (the largest) draws one labelled node per scenario node. Rendering, axe and the 375 px
  * checks of these pages and of the authoring guide are in pages.test.ts (pageTypes()).
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { launchChromium, watchErrors } from "./support/browser.ts";
+import { watchErrors } from "./support/browser.ts";
 import { distDir } from "./support/dist.ts";
 import { largestGraphPage } from "./support/pages.ts";
-import { serveDist, type StaticSite } from "./support/static-server.ts";
+import { useSiteAndBrowser } from "./support/session.ts";
 
 const trainersDir = join(distDir(), "trainers");
 /** Scenario ids with a graph page in dist/. */
 const graphPages = existsSync(trainersDir) ? readdirSync(trainersDir).filter((n) => existsSync(join(trainersDir, n, "index.html"))) : [];
 const graphPath = largestGraphPage();
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = watchErrors(page);
-  const response = await page.goto(site.url + path, { waitUntil: "networkidle" });
+  const response = await page.goto(env.site.url + path, { waitUntil: "networkidle" });
   expect(response?.status()).toBe(200);
   return { page, errors };
 }
@@ -61,8 +51,8 @@ describe.skipIf(!graphPath)("a graph page", () => {
     expect(new Set(listed).size).toBe(listed.length);
     for (const { id, text } of drawn) expect(text, id!).toContain(id);
     // …and as many as the scenario list counts (graph.ts graphCounts, another code path).
-    const list = await browser.newPage();
-    await list.goto(site.url + "trainers/", { waitUntil: "networkidle" });
+    const list = await env.browser.newPage();
+    await list.goto(env.site.url + "trainers/", { waitUntil: "networkidle" });
     const counted = await list.locator(`[data-scenario="${graphPath!.split("/")[1]}"] [data-count="nodes"]`).textContent();
     expect(counted).toBe(`${drawn.length} 个`);
     await list.close();

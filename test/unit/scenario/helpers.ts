@@ -33,17 +33,8 @@ export function loadScenario(relativePath: string): Scenario {
 export const yamlFiles = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort() : [];
 
-/** mulberry32: tiny, fast, and the same sequence on every machine for a given seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the seeded PRNG the quiz draw uses: the same sequence on every machine for a given seed. */
+export { mulberry32 as prng } from "../../../src/lib/quiz/draw.ts";
 
 /** Deep-freeze, so a test fails if the engine mutates its input. */
 export function deepFreeze<T>(value: T): T {

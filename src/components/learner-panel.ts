@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from "lit";
-import type { LearnerProfile, ProgressRecord } from "../lib/progress/schema.ts";
+import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
 import { attemptHistory, summarise, type AttemptRow, type OutlineCourse, type ProgressSummary } from "../lib/progress/summary.ts";
 
 /** Attempts listed per quiz in 我的学习; a township computer may hold hundreds. */
@@ -65,6 +65,8 @@ export class LearnerPanel extends LitElement {
   declare history: Record<string, AttemptRow[] | "loading" | "failed">;
 
   private client?: ProgressClient;
+  /** The current learner's attempts, read once for all history lists until the next refresh. */
+  private attempts?: Promise<QuizAttempt[]>;
   private stopListening?: () => void;
 
   constructor() {
@@ -119,6 +121,7 @@ export class LearnerPanel extends LitElement {
       if (!this.current && this.learners.length === 0) this.mode = "create";
       this.summary = this.current ? summarise((await this.client.store.readOverview(this.current.id)).digests, this.outline) : undefined;
       this.history = {};
+      this.attempts = undefined;
     } catch (error) {
       this.fail(error);
     }
@@ -129,10 +132,13 @@ export class LearnerPanel extends LitElement {
     if (!this.client || !this.current || this.history[quiz]) return;
     this.history = { ...this.history, [quiz]: "loading" };
     try {
-      const record = await this.client.store.readRecord(this.current.id);
-      this.history = { ...this.history, [quiz]: attemptHistory(record.attempts, quiz, HISTORY_LIMIT) };
+      const client = this.client;
+      const learner = this.current.id;
+      this.attempts ??= client.store.readRecord(learner).then((record) => record.attempts);
+      this.history = { ...this.history, [quiz]: attemptHistory(await this.attempts, quiz, HISTORY_LIMIT) };
     } catch (error) {
       console.warn(error);
+      this.attempts = undefined; // try the read again next time
       this.history = { ...this.history, [quiz]: "failed" };
     }
   }

@@ -6,7 +6,7 @@ import type { QuizDigest } from "../lib/progress/digest.ts";
 import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
 import { newId } from "../lib/progress/ids.ts";
 import type { QuizCatalog } from "../lib/quiz/catalog.ts";
-import { clearDraft, readDraft, resumeDraft, writeDraft, type QuizDraft } from "../lib/quiz/draft.ts";
+import { clearDraft, readDraft, resumeDraft, writeDraft, type DraftResume, type QuizDraft } from "../lib/quiz/draft.ts";
 import { drawQuiz, newSeed, type DrawnQuiz } from "../lib/quiz/draw.ts";
 import { gradeAttempt, type AttemptResult } from "../lib/quiz/grade.ts";
 import { attemptsRemaining, deadline } from "../lib/quiz/policy.ts";
@@ -109,6 +109,8 @@ export class QuizRunner extends LitElement {
   private timer?: ReturnType<typeof setInterval>;
   private warned = new Set<number>();
   private fixedSeed?: string;
+  /** The draft's items and answers, redrawn once when the draft was found (see findDraft). */
+  private resumed?: Extract<DraftResume, { ok: true }>;
   private focusNext?: string;
   private stopListening?: () => void;
 
@@ -225,9 +227,14 @@ export class QuizRunner extends LitElement {
 
   /** The learner's unfinished attempt here, if it can still be continued. */
   private findDraft(learner: string): QuizDraft | undefined {
+    this.resumed = undefined;
     const draft = readDraft(this.storage(), learner, this.quiz.id);
     if (!draft) return undefined;
-    if (resumeDraft(draft, this.catalog!).ok) return draft;
+    const resumed = resumeDraft(draft, this.catalog!);
+    if (resumed.ok) {
+      this.resumed = resumed;
+      return draft;
+    }
     clearDraft(this.storage(), learner, this.quiz.id);
     this.notice = this.s("quiz.draft.lost");
     return undefined;
@@ -255,14 +262,10 @@ export class QuizRunner extends LitElement {
   }
 
   private continueDraft() {
-    const draft = this.draft;
-    if (!draft) return;
-    const resumed = resumeDraft(draft, this.catalog!);
+    const resumed = this.resumed;
+    if (!this.draft || !resumed) return;
     this.draft = undefined;
-    if (!resumed.ok) {
-      this.notice = this.s("quiz.draft.lost");
-      return;
-    }
+    this.resumed = undefined;
     this.drawn = resumed.drawn;
     this.answers = resumed.answers;
     this.index = resumed.index;

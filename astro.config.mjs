@@ -12,6 +12,9 @@ const base = process.env.BASE_PATH ?? "/";
 export default defineConfig({
   site,
   base,
+  // Parallel builds on one checkout (a second worktree, a bench run) write elsewhere.
+  outDir: process.env.OUT_DIR ?? "./dist",
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
   output: "static",
   trailingSlash: "always",
   // Keep the learner's bytes small: inline small stylesheets, never ship a prefetch script.

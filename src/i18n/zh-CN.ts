@@ -6,12 +6,18 @@ import { scenarioStrings } from "./zh-CN.scenario.ts";
 import { trainerStrings } from "./zh-CN.trainers.ts";
 import { meStrings } from "./zh-CN.me.ts";
 import { quizStrings } from "./zh-CN.quiz.ts";
+import { certificationStrings } from "./zh-CN.certification.ts";
+import { examStrings } from "./zh-CN.exam.ts";
+import { verifyStrings } from "./zh-CN.verify.ts";
 
 export const zhCN = {
   ...scenarioStrings,
   ...trainerStrings,
   ...meStrings,
   ...quizStrings,
+  ...certificationStrings,
+  ...examStrings,
+  ...verifyStrings,
   "site.name": "调解员学堂",
   "site.tagline": "人民调解员培训与认证",
   "site.description": "面向人民调解员的学习平台：依法调解的课程、案例模拟与测验。",

@@ -1,0 +1,34 @@
+/**
+ * `npm run cert -- <command> …`: the certification command line for trainers. Each command
+ * is a thin front over src/lib (levels and readiness, exam papers, credentials) in its own
+ * module under scripts/cert/, loaded only when asked for.
+ */
+import { argv, exit, stderr, stdout } from "node:process";
+
+type Command = { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> };
+
+const commands: Record<string, Command> = {
+  // Commands register here, one line each, in the order a trainer meets them.
+};
+
+function usage(): string {
+  const width = Math.max(0, ...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return ["用法：npm run cert -- <命令> [参数]", "", "命令：", ...lines, "", "每个命令加 --help 查看参数。", ""].join("\n");
+}
+
+async function main(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    stderr.write(`没有“${name}”这个命令。\n\n${usage()}`);
+    return 2;
+  }
+  return (await command.load()).run(rest);
+}
+
+exit(await main(argv.slice(2)));

@@ -1,5 +1,7 @@
 import { LitElement, html, nothing } from "lit";
 import { currentLearnerId } from "../browser/learner.ts";
+import { fill, type Strings } from "../i18n/fill.ts";
+import { LESSON_EVENT_MAX_SECONDS, LESSON_VISIT_MIN_SECONDS } from "../lib/progress/hours.ts";
 
 type Client = import("../browser/progress-client.ts").ProgressClient;
 
@@ -7,24 +9,26 @@ type Client = import("../browser/progress-client.ts").ProgressClient;
  * Records study on a lesson page for the current learner: a visit with its active time
  * (time while the page is visible), and completion when the learner says so. The store
  * (and zod) is loaded lazily so the lesson page itself stays light.
- *
- * @attr lesson - `<course>/<lesson>`.
- * @attr strings - JSON of the strings used (lesson.markDone, lesson.done, …).
- * @attr me - URL of 我的学习.
  */
 export class LessonProgress extends LitElement {
   static properties = {
+    /** The lesson, `<course>/<lesson>`. */
     lesson: { type: String },
+    /** URL of 我的学习. */
     me: { type: String },
+    /** JSON of `lesson.*` strings and `nav.me`, picked by the page. */
     strings: { type: Object },
+    /** The current learner, once the store has been read. */
     learner: { state: true },
+    /** Whether this learner has completed the lesson. */
     done: { state: true },
+    /** The store's error, shown as an alert. */
     message: { state: true },
   };
 
   declare lesson: string;
   declare me: string;
-  declare strings: Record<string, string>;
+  declare strings: Strings;
   declare learner: { id: string; name: string } | undefined;
   declare done: boolean;
   declare message: string;
@@ -58,10 +62,6 @@ export class LessonProgress extends LitElement {
     super.disconnectedCallback();
   }
 
-  private s(key: string, name = "") {
-    return (this.strings[key] ?? key).replace("{name}", name);
-  }
-
   private load() {
     this.client ??= import("../browser/progress-client.ts").then((m) => m.progressClient());
     return this.client;
@@ -86,7 +86,7 @@ export class LessonProgress extends LitElement {
     const now = performance.now();
     if (this.visibleSince !== undefined) this.activeMs += now - this.visibleSince;
     this.visibleSince = document.visibilityState === "visible" ? now : undefined;
-    const seconds = Math.min(86_400, Math.round(this.activeMs / 1000));
+    const seconds = Math.min(LESSON_EVENT_MAX_SECONDS, Math.round(this.activeMs / 1000));
     this.activeMs = 0;
     return seconds;
   }
@@ -98,7 +98,7 @@ export class LessonProgress extends LitElement {
     }
     // Leaving the page (or switching apps on a phone): keep the time studied so far.
     const seconds = this.takeSeconds();
-    if (this.learner && seconds >= 5) {
+    if (this.learner && seconds >= LESSON_VISIT_MIN_SECONDS) {
       void this.load().then(({ store }) =>
         store.appendLessonEvent(this.learner!.id, { lesson: this.lesson, kind: "opened", at: new Date().toISOString(), seconds }),
       );
@@ -119,13 +119,13 @@ export class LessonProgress extends LitElement {
 
   render() {
     if (!this.learner) {
-      return html`<p class="lesson-progress__hint">${this.s("lesson.noLearner")} <a href=${this.me}>${this.s("nav.me")}</a></p>`;
+      return html`<p class="lesson-progress__hint">${this.strings["lesson.noLearner"]} <a href=${this.me}>${this.strings["nav.me"]}</a></p>`;
     }
     return html`<div class="lesson-progress">
       ${this.done
-        ? html`<p class="lesson-progress__done">✓ ${this.s("lesson.done")}</p>`
-        : html`<button type="button" class="button" @click=${this.handleDone}>${this.s("lesson.markDone")}</button>`}
-      <p class="meta">${this.s("lesson.savedFor", this.learner.name)}</p>
+        ? html`<p class="lesson-progress__done">✓ ${this.strings["lesson.done"]}</p>`
+        : html`<button type="button" class="button" @click=${this.handleDone}>${this.strings["lesson.markDone"]}</button>`}
+      <p class="meta">${fill(this.strings["lesson.savedFor"], { name: this.learner.name })}</p>
       ${this.message ? html`<p role="alert">${this.message}</p>` : nothing}
     </div>`;
   }

@@ -1,7 +1,9 @@
 /**
- * Every UI string, as flat dotted keys. Components receive these through attributes, so
- * no label is hard-coded in a component. `{name}` placeholders are filled by `t()`.
+ * Every UI string, as flat dotted keys. Elements receive the ones they need as one
+ * `strings` JSON attribute (pick.ts), so no label is hard-coded in an element.
+ * `{name}` placeholders are filled by `fill` (fill.ts), which `t()` uses too.
  */
+import { fill, type Values } from "./fill.ts";
 import { scenarioStrings } from "./zh-CN.scenario.ts";
 import { trainerStrings } from "./zh-CN.trainers.ts";
 import { meStrings } from "./zh-CN.me.ts";
@@ -133,6 +135,7 @@ export const zhCN = {
 
 export type MessageKey = keyof typeof zhCN;
 
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return zhCN[key].replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+/** Build-time pages word UI strings with `t`; elements get theirs through `pick` and use `fill`. */
+export function t(key: MessageKey, params: Values = {}): string {
+  return fill(zhCN[key], params);
 }

@@ -9,6 +9,7 @@ import type { ContentIssue } from "./content/issues.ts";
 import type { ContentSet } from "./content/model.ts";
 import { checkQuizDir } from "./quiz/files.ts";
 import { knownFromContentSet } from "./quiz/check.ts";
+import { checkCertificationDir, knownForCertification } from "./certification/files.ts";
 import { checkScenarioDir, type ScenarioFile } from "./scenario/files.ts";
 
 export interface CheckAllResult {
@@ -23,10 +24,11 @@ export function checkAll(root: string, content: string): CheckAllResult {
   const known = knownFromContentSet(set);
   const scenarios = checkScenarioDir(root, join(content, "scenarios"), known.provisions);
   const quizzes = checkQuizDir({ root, quizzes: join(content, "quizzes") }, known);
+  const levels = checkCertificationDir(root, join(content, "certifications"), knownForCertification(known.courses, quizzes.catalog, scenarios));
   return {
     set,
     scenarios,
     quizBanks: quizzes.banks.length,
-    issues: [...issues, ...scenarios.flatMap((s) => s.issues), ...quizzes.issues],
+    issues: [...issues, ...scenarios.flatMap((s) => s.issues), ...quizzes.issues, ...levels.issues],
   };
 }

@@ -10,3 +10,7 @@ export const termPath = (termId: string) => `glossary/${termId}/`;
 export const scenarioPath = (scenarioId: string) => `scenarios/${scenarioId}/`;
 /** The page of one quiz (lesson check or course final): /quizzes/the-session-check/. */
 export const quizPath = (quizId: string) => `quizzes/${quizId}/`;
+/** What each certification level requires, and how to apply. */
+export const certificationPath = () => "certification/";
+/** 我的学习: a learner's progress, readiness and application file. */
+export const mePath = () => "me/";

@@ -1,0 +1,98 @@
+import { describe, expect, test } from "vitest";
+import { readPaper } from "../../../src/lib/exam/files.ts";
+import { readCodes } from "../../../src/lib/exam/session-codes.ts";
+import { readSheet } from "../../../src/lib/exam/sheet.ts";
+import { sayProblem, type Problem } from "../../../src/lib/exam/problem.ts";
+import { zhCN } from "../../../src/i18n/zh-CN.ts";
+import { makePaper } from "./helpers.ts";
+
+const paper = await makePaper();
+const paperText = JSON.stringify(paper, null, 2);
+const sheetText = JSON.stringify({
+  format: "ma-exam-sheet",
+  version: 1,
+  paper: paper.id,
+  level: "pre-job",
+  site: "1",
+  ticket: "QX-1",
+  name: "李四",
+  responses: { q1: "a" },
+  started: "2026-12-02T09:00:00.000Z",
+  submitted: "2026-12-02T09:30:00.000Z",
+  seal: { alg: "HMAC-SHA-256", value: "abc" },
+});
+const codesText = JSON.stringify({ format: "ma-exam-codes", version: 1, paper: paper.id, sites: [{ site: "1", code: "K7M2-QX9D" }] });
+
+const readers = [
+  ["paper", readPaper, paperText],
+  ["sheet", readSheet, sheetText],
+  ["codes", readCodes, codesText],
+] as const;
+
+const problemOf = (r: { ok: true } | { ok: false; problem: Problem }): Problem | undefined => (r.ok ? undefined : r.problem);
+const words = (p: Problem | undefined) => (p ? sayProblem(p, zhCN) : "");
+
+describe.each(readers)("reading a %s file", (what, read, good) => {
+  test("accepts the good file", () => {
+    expect(read(good).ok).toBe(true);
+  });
+
+  test("refuses a truncated file", () => {
+    expect(problemOf(read(good.slice(0, good.length / 2)))).toEqual({ code: "truncated", values: { what } });
+  });
+
+  test("refuses a corrupt file", () => {
+    expect(problemOf(read(`x${good}`))).toEqual({ code: "corrupt", values: { what } });
+    expect(problemOf(read(""))).toEqual({ code: "empty", values: { what } });
+    expect(problemOf(read("[1,2]"))).toEqual({ code: "wrong-format", values: { what } });
+  });
+
+  test("refuses a future version", () => {
+    const future = { ...JSON.parse(good), version: 2 };
+    expect(problemOf(read(JSON.stringify(future)))).toEqual({ code: "future-version", values: { what, version: 2, max: 1 } });
+  });
+
+  test("refuses a file over 5 MB without parsing it", () => {
+    const big = good.replace(/}\s*$/, `, "pad": "${"x".repeat(5 * 1024 * 1024)}"}`);
+    expect(problemOf(read(big))?.code).toBe("too-large");
+  });
+
+  test("refuses another kind of file", () => {
+    const other = { ...JSON.parse(good), format: "ma-something-else" };
+    expect(problemOf(read(JSON.stringify(other)))).toEqual({ code: "wrong-format", values: { what } });
+  });
+
+  test("every refusal reads as a zh-CN sentence naming the file", () => {
+    for (const text of [good.slice(0, 20), `x${good}`, "", JSON.stringify({ ...JSON.parse(good), version: 9 })]) {
+      const said = words(problemOf(read(text)));
+      expect(said).toMatch(/[\u4e00-\u9fff]/);
+      expect(said).not.toMatch(/\{\w+\}|exam\.problem/);
+    }
+  });
+});
+
+describe("tampered contents", () => {
+  test.each([
+    ["paper time limit", "paper", (p: Record<string, unknown>) => (p.timeLimit = "forever"), "timeLimit"],
+    ["paper sites", "paper", (p: Record<string, unknown>) => (p.sites = []), "sites"],
+    ["paper items", "paper", (p: Record<string, unknown>) => (p.items = "none"), "items"],
+    ["paper created", "paper", (p: Record<string, unknown>) => (p.created = "yesterday"), "created"],
+    ["sheet ticket", "sheet", (p: Record<string, unknown>) => (p.ticket = "a b"), "ticket"],
+    ["sheet responses", "sheet", (p: Record<string, unknown>) => (p.responses = { x1: "a" }), "responses"],
+    ["sheet seal", "sheet", (p: Record<string, unknown>) => delete p.seal, "seal"],
+    ["sheet submitted", "sheet", (p: Record<string, unknown>) => (p.submitted = 5), "submitted"],
+  ] as const)("%s", (_, what, change, field) => {
+    const value = JSON.parse(what === "paper" ? paperText : sheetText);
+    change(value);
+    const read = what === "paper" ? readPaper(JSON.stringify(value)) : readSheet(JSON.stringify(value));
+    const p = problemOf(read);
+    expect(p).toMatchObject({ code: "broken", values: { what, field } });
+    expect(words(p)).not.toMatch(/\{\w+\}/);
+  });
+
+  test("a codes file with an impossible code", () => {
+    const value = JSON.parse(codesText);
+    value.sites[0].code = "0000-0000";
+    expect(problemOf(readCodes(JSON.stringify(value)))?.code).toBe("broken");
+  });
+});

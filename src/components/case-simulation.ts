@@ -10,7 +10,8 @@ import type { RunState } from "../lib/scenario/state.ts";
 import "./scenario/law-panel.ts";
 import "./scenario/notes-panel.ts";
 import { decision, gauge, nodeText, type Labels, type Provisions } from "./scenario/render.ts";
-import { format, gauges, lastDraftAt, runHistory, stepView, trailOfStep, type SimulationData } from "./scenario/view.ts";
+import { gauges, lastDraftAt, runHistory, stepView, trailOfStep, type SimulationData } from "../lib/scenario/player-view.ts";
+import { fill } from "../i18n/fill.ts";
 
 /** Runs of someone who has not chosen a learner profile (see 我的学习) are saved under this id. */
 const LOCAL_LEARNER = "local";
@@ -32,13 +33,13 @@ const loadDebrief = () => import("./scenario/debrief-view.ts");
  * Each step's new text is announced through a polite live region and focus moves to the
  * new step's heading, so a keyboard or screen-reader user continues from there.
  *
- * @attr labels - JSON object of the player's strings (PlayerLabels).
+ * @attr strings - JSON object of the player's strings (PlayerStrings, picked by the page).
  * @attr lookup-src - URL of search/lookup.json, for the 查法条 search.
  * @attr base - Site base path, prefixed to look-up result paths.
  */
 export class CaseSimulation extends LitElement {
   static properties = {
-    labels: { type: Object },
+    strings: { type: Object },
     lookupSrc: { type: String, attribute: "lookup-src" },
     base: { type: String },
     state: { state: true },
@@ -50,7 +51,7 @@ export class CaseSimulation extends LitElement {
     failed: { state: true },
   };
 
-  declare labels: Labels;
+  declare strings: Labels;
   declare lookupSrc: string;
   declare base: string;
   /** The run; undefined until the saved run has been read. */
@@ -76,7 +77,7 @@ export class CaseSimulation extends LitElement {
 
   constructor() {
     super();
-    this.labels = {} as Labels;
+    this.strings = {} as Labels;
     this.lookupSrc = this.base = "";
     this.notes = this.notice = this.warning = this.announcement = "";
     this.confirming = this.failed = false;
@@ -107,8 +108,8 @@ export class CaseSimulation extends LitElement {
       const resumed = resume(this.scenario, saved);
       this.history = runHistory(this.scenario, resumed.state);
       this.notes = notes;
-      if (resumed.dropped) this.notice = format(this.labels["scenario.player.resumedDropped"], { n: resumed.applied });
-      else if (resumed.applied) this.notice = format(this.labels["scenario.player.resumed"], { n: resumed.applied });
+      if (resumed.dropped) this.notice = fill(this.strings["scenario.player.resumedDropped"], { n: resumed.applied });
+      else if (resumed.applied) this.notice = fill(this.strings["scenario.player.resumed"], { n: resumed.applied });
       this.state = resumed.state;
     } catch (error) {
       this.failed = true;
@@ -117,7 +118,7 @@ export class CaseSimulation extends LitElement {
   }
 
   render() {
-    const l = this.labels;
+    const l = this.strings;
     if (this.failed) return html`<p class="sim-warning" role="alert">${l["scenario.player.failed"]}</p>`;
     const { scenario, state } = this;
     if (!scenario || !state) return html`<p class="meta">${l["scenario.player.loading"]}</p>`;
@@ -133,7 +134,7 @@ export class CaseSimulation extends LitElement {
         </section>
         ${state.log.map(
           (_, i) => html`<section class="sim-step" aria-labelledby="sim-step-${i}">
-            <h3 class="sim-step__heading" id="sim-step-${i}" tabindex="-1">${format(l["scenario.player.step"], { n: i + 1 })}</h3>
+            <h3 class="sim-step__heading" id="sim-step-${i}" tabindex="-1">${fill(l["scenario.player.step"], { n: i + 1 })}</h3>
             ${decision(stepView(scenario, this.history, i), this.provisions, l)} ${this.renderTrail(i)}
           </section>`,
         )}
@@ -162,7 +163,7 @@ export class CaseSimulation extends LitElement {
       .state=${state}
       .history=${this.history}
       .provisions=${this.provisions}
-      .labels=${this.labels}
+      .strings=${this.strings}
       @restart=${this.handleRestart}
     ></scenario-debrief>`;
   }
@@ -173,12 +174,12 @@ export class CaseSimulation extends LitElement {
     const ids = trailOfStep(state!, i);
     const last = state!.trail[state!.trail.length - 1];
     return ids.map((id, k) =>
-      k === ids.length - 1 && last.step === i && id === state!.node && scenario!.nodes[id].kind !== "ending" ? nothing : nodeText(scenario!, id, this.labels),
+      k === ids.length - 1 && last.step === i && id === state!.node && scenario!.nodes[id].kind !== "ending" ? nothing : nodeText(scenario!, id, this.strings),
     );
   }
 
   private renderStatus(scenario: Scenario, state: RunState) {
-    const l = this.labels;
+    const l = this.strings;
     const shared = gauges(scenario, state);
     return html`<section class="sim-status" aria-labelledby="sim-status-heading">
       <h3 id="sim-status-heading">${l["scenario.player.situation"]}</h3>
@@ -200,18 +201,18 @@ export class CaseSimulation extends LitElement {
   }
 
   private renderTools(scenario: Scenario, state: RunState) {
-    const l = this.labels;
+    const l = this.strings;
     const canRestart = state.log.length > 0 && !isEnded(scenario, state);
     return html`<div class="sim-tools" role="group" aria-label=${l["scenario.player.tools"]}>
         <scenario-notes-panel
-          .labels=${l}
+          .strings=${l}
           .scenario=${scenario}
           .evidence=${state.evidence}
           .notes=${this.notes}
           @notes-change=${this.handleNotes}
         ></scenario-notes-panel>
         <scenario-law-panel
-          .labels=${l}
+          .strings=${l}
           .ids=${scenario.law}
           .provisions=${this.provisions}
           .lookupSrc=${this.lookupSrc}
@@ -234,7 +235,7 @@ export class CaseSimulation extends LitElement {
 
   private renderChoices(scenario: Scenario, state: RunState, node: NodeOf<"choice">) {
     return html`<section class="sim-decide" aria-labelledby="sim-decide-heading">
-      <h3 id="sim-decide-heading">${this.labels["scenario.player.choices"]}</h3>
+      <h3 id="sim-decide-heading">${this.strings["scenario.player.choices"]}</h3>
       <p class="sim-prompt" id="sim-decide-prompt">${node.prompt}</p>
       <ul class="sim-choices" aria-labelledby="sim-decide-prompt">
         ${availableChoices(scenario, state).map(
@@ -246,14 +247,14 @@ export class CaseSimulation extends LitElement {
 
   private renderAgreement(scenario: Scenario, state: RunState, node: NodeOf<"agreement">) {
     return html`<section class="sim-decide" aria-labelledby="sim-decide-heading">
-      <h3 id="sim-decide-heading">${this.labels["scenario.agreement.heading"]}</h3>
+      <h3 id="sim-decide-heading">${this.strings["scenario.agreement.heading"]}</h3>
       <p class="sim-prompt">${node.prompt}</p>
       <scenario-agreement
         .nodeId=${state.node}
         .node=${node}
         .parties=${scenario.parties}
         .initial=${lastDraftAt(state, state.node)}
-        .labels=${this.labels}
+        .strings=${this.strings}
         @agreement-submit=${(e: CustomEvent<{ draft: AgreementDraft }>) => this.advance(submitAgreement(scenario, state, e.detail.draft))}
       ></scenario-agreement>
     </section>`;
@@ -278,7 +279,7 @@ export class CaseSimulation extends LitElement {
     const node = scenario!.nodes[state!.node];
     const now =
       node.kind === "ending"
-        ? format(this.labels["scenario.player.ended"], { title: node.title })
+        ? fill(this.strings["scenario.player.ended"], { title: node.title })
         : node.kind === "choice" || node.kind === "agreement"
           ? node.prompt
           : "";
@@ -309,12 +310,12 @@ export class CaseSimulation extends LitElement {
         finished,
       });
     } catch (error) {
-      this.warning = `${this.labels["scenario.player.saveFailed"]} ${error instanceof Error ? error.message : ""}`.trim();
+      this.warning = `${this.strings["scenario.player.saveFailed"]} ${error instanceof Error ? error.message : ""}`.trim();
     }
   }
 
   private showSaveResult = (result: SaveResult) => {
-    this.warning = result.ok ? "" : this.labels[result.reason === "quota" ? "scenario.player.saveFull" : "scenario.player.saveFailed"];
+    this.warning = result.ok ? "" : this.strings[result.reason === "quota" ? "scenario.player.saveFull" : "scenario.player.saveFailed"];
   };
 
   private handleNotes(event: CustomEvent<{ notes: string }>) {
@@ -341,7 +342,7 @@ export class CaseSimulation extends LitElement {
     this.state = fresh;
     this.notes = "";
     this.confirming = false;
-    this.notice = this.labels["scenario.player.restarted"];
+    this.notice = this.strings["scenario.player.restarted"];
     void this.store.tryClear(this.key).then(this.showSaveResult);
     await this.updateComplete;
     this.focusAndAnnounce("sim-step-opening", `${this.notice} `);

@@ -1,20 +1,23 @@
 import { LitElement, html, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
+import type { AttemptFile } from "../browser/attempt-file.ts";
 import { currentLearnerId, onLearnerChange } from "../browser/learner.ts";
 import type { ProgressClient } from "../browser/progress-client.ts";
+import { localStore } from "../browser/storage.ts";
+import { fill, type Strings } from "../i18n/fill.ts";
 import type { QuizDigest } from "../lib/progress/digest.ts";
 import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
 import { newId } from "../lib/progress/ids.ts";
 import type { QuizCatalog } from "../lib/quiz/catalog.ts";
 import { clearDraft, readDraft, resumeDraft, writeDraft, type DraftResume, type QuizDraft } from "../lib/quiz/draft.ts";
-import { drawQuiz, newSeed, type DrawnQuiz } from "../lib/quiz/draw.ts";
-import { gradeAttempt, type AttemptResult } from "../lib/quiz/grade.ts";
-import { attemptsRemaining, deadline } from "../lib/quiz/policy.ts";
+import { newSeed } from "../lib/quiz/draw.ts";
+import type { AttemptResult } from "../lib/quiz/grade.ts";
+import { catalogOf, type QuizPageData, type QuizProvision } from "../lib/quiz/page-data.ts";
+import { attemptsRemaining } from "../lib/quiz/policy.ts";
 import type { Response } from "../lib/quiz/response.ts";
 import type { BankScoring, Quiz, QuizItem } from "../lib/quiz/schema.ts";
-import type { AttemptFile } from "./quiz/attempt-file.ts";
-import { catalogOf, type QuizPageData, type QuizProvision } from "./quiz/data.ts";
-import { answerState, clock, points, sayer, type Say, type Strings } from "./quiz/format.ts";
+import { bestScore, continueSession, draftExpired, draftOf, finishAttempt, moveStep, startSession, tick, withAnswer, type QuizSession, type Score } from "../lib/quiz/session.ts";
+import { answerState, clock, points } from "../lib/quiz/view.ts";
 import { itemForm } from "./quiz/item-form.ts";
 import { itemResult } from "./quiz/item-result.ts";
 
@@ -26,21 +29,19 @@ type SaveState =
   | { state: "saved"; fallback: boolean; file?: AttemptFile }
   | { state: "failed"; reason: string; file?: AttemptFile };
 
-/** Minutes left at which the timer says so through the live region. */
-const WARN_AT_MINUTES = [5, 1];
-
 /**
  * Takes a quiz: checks there is a current learner and attempts left, draws items with a
  * new seed, shows one question at a time as a real form, asks before submitting (listing
  * what is unanswered), grades, shows the result and saves the attempt (seed, item ids,
  * answers, score) through the progress store. A save that fails never loses the answers:
- * the learner sees why and gets a file to keep (see quiz/attempt-file.ts). Nor does a
+ * the learner sees why and gets a file to keep (see src/browser/attempt-file.ts). Nor does a
  * reload or a discarded tab: every answer is kept as a draft on the device
  * (src/lib/quiz/draft.ts) until the attempt is saved, and the page offers to continue it;
  * the clock keeps running from the first start. Light DOM, styled by src/styles/quiz.css.
  *
  * The page puts a QuizPageData in a `<script type="application/json">` child. Drawing,
- * grading and policy are src/lib/quiz; the store (and zod) loads on demand.
+ * grading, policy and the attempt session (clock, draft, attempt record, best score) are
+ * src/lib/quiz; the store (and zod) loads on demand.
  *
  * Keyboard and screen readers: radio groups and checkboxes are native; ordering steps
  * move with 上移/下移 buttons (focus stays on the moved step); matching uses one <select>
@@ -50,26 +51,36 @@ const WARN_AT_MINUTES = [5, 1];
  * Test and trainer hook: `?seed=<letters, digits, - or _>` in the page URL makes every
  * attempt started on that page load draw with that seed instead of a random one, so a
  * browser test (or a trainer checking a learner's attempt) gets a known set of items.
- *
- * @attr strings - JSON of the `quiz.*` strings.
- * @attr me - URL of 我的学习.
  */
 export class QuizRunner extends LitElement {
   static properties = {
+    /** JSON of the `quiz.*` strings (but the page's own), picked by the page. */
     strings: { type: Object },
+    /** URL of 我的学习. */
     me: { type: String },
+    /** Which view shows. */
     phase: { state: true },
+    /** The current learner's name. */
     learnerName: { state: true },
+    /** Attempts this learner has finished on this quiz. */
     used: { state: true },
+    /** This learner's best score here (the progress digest's rule). */
     best: { state: true },
-    index: { state: true },
-    answers: { state: true },
+    /** The attempt in progress: items, answers, question shown, clock (lib/quiz/session.ts). */
+    session: { state: true },
+    /** The graded attempt, on the result view. */
     result: { state: true },
+    /** Where saving the attempt stands. */
     save: { state: true },
+    /** Time left, when the quiz has a limit. */
     leftMs: { state: true },
+    /** Text for the polite live region. */
     announcement: { state: true },
+    /** A warning above every view (in-memory storage). */
     warning: { state: true },
+    /** An unfinished attempt of the current learner on this quiz, found on load. */
     draft: { state: true },
+    /** A one-off note on the ready view (a draft that could not be continued). */
     notice: { state: true },
   };
 
@@ -77,22 +88,15 @@ export class QuizRunner extends LitElement {
   declare me: string;
   declare phase: Phase;
   declare learnerName: string;
-  /** Attempts this learner has finished on this quiz. */
   declare used: number;
-  declare best: { score: number; max: number } | undefined;
-  /** The question shown, 0-based. */
-  declare index: number;
-  /** item id → response; an ordering item appears once a step has been moved. */
-  declare answers: Record<string, Response>;
+  declare best: Score | undefined;
+  declare session: QuizSession | undefined;
   declare result: AttemptResult | undefined;
   declare save: SaveState;
-  /** Time left, when the quiz has a limit. */
   declare leftMs: number | undefined;
   declare announcement: string;
   declare warning: string;
-  /** An unfinished attempt of the current learner on this quiz, found on load. */
   declare draft: QuizDraft | undefined;
-  /** A one-off note on the ready view (a draft that could not be continued). */
   declare notice: string;
 
   private data?: QuizPageData;
@@ -102,12 +106,8 @@ export class QuizRunner extends LitElement {
   private learnerId?: string;
   /** The learner's profile as last read, to build the safety file if a save fails. */
   private profile?: LearnerProfile;
-  private drawn?: DrawnQuiz;
   private attempt?: QuizAttempt;
-  private started = 0;
-  private deadlineMs?: number;
   private timer?: ReturnType<typeof setInterval>;
-  private warned = new Set<number>();
   private fixedSeed?: string;
   /** The draft's items and answers, redrawn once when the draft was found (see findDraft). */
   private resumed?: Extract<DraftResume, { ok: true }>;
@@ -122,8 +122,7 @@ export class QuizRunner extends LitElement {
     this.learnerName = "";
     this.used = 0;
     this.best = undefined;
-    this.index = 0;
-    this.answers = {};
+    this.session = undefined;
     this.result = undefined;
     this.save = { state: "idle" };
     this.leftMs = undefined;
@@ -137,12 +136,17 @@ export class QuizRunner extends LitElement {
     return this;
   }
 
-  private get s(): Say {
-    return sayer(this.strings);
-  }
-
   private get quiz(): Quiz {
     return this.data!.quiz;
+  }
+
+  /** The question shown, 0-based. */
+  private get index(): number {
+    return this.session?.index ?? 0;
+  }
+
+  private get answers(): Record<string, Response> {
+    return this.session?.answers ?? {};
   }
 
   connectedCallback() {
@@ -165,7 +169,7 @@ export class QuizRunner extends LitElement {
     window.addEventListener("beforeunload", this.guardUnload);
     void this.refresh().then(() => {
       // Time ran out while the page was closed: hand in what was answered, as the timer would have.
-      if (this.draft && this.draftDeadlinePassed(this.draft)) this.continueDraft();
+      if (this.draft && draftExpired(this.quiz, this.draft, Date.now())) this.continueDraft();
     });
   }
 
@@ -197,7 +201,7 @@ export class QuizRunner extends LitElement {
     }
     try {
       const client = await this.load();
-      if (client.fallback) this.warning = this.s("quiz.fallback");
+      if (client.fallback) this.warning = this.strings["quiz.fallback"];
       const { learner, digests } = await client.store.readOverview(id);
       this.learnerId = id;
       this.profile = learner;
@@ -217,48 +221,25 @@ export class QuizRunner extends LitElement {
     }
   }
 
-  private storage(): Storage | undefined {
-    try {
-      return window.localStorage;
-    } catch {
-      return undefined;
-    }
-  }
-
   /** The learner's unfinished attempt here, if it can still be continued. */
   private findDraft(learner: string): QuizDraft | undefined {
     this.resumed = undefined;
-    const draft = readDraft(this.storage(), learner, this.quiz.id);
+    const draft = readDraft(localStore(), learner, this.quiz.id);
     if (!draft) return undefined;
     const resumed = resumeDraft(draft, this.catalog!);
     if (resumed.ok) {
       this.resumed = resumed;
       return draft;
     }
-    clearDraft(this.storage(), learner, this.quiz.id);
-    this.notice = this.s("quiz.draft.lost");
+    clearDraft(localStore(), learner, this.quiz.id);
+    this.notice = this.strings["quiz.draft.lost"];
     return undefined;
-  }
-
-  private draftDeadlinePassed(draft: QuizDraft): boolean {
-    const end = deadline(this.quiz, draft.started);
-    return end !== undefined && end <= Date.now();
   }
 
   /** Keep the answers so far on the device; called on every change while answering. */
   private keepDraft() {
-    if (!this.learnerId || !this.drawn || (this.phase !== "answering" && this.phase !== "confirming")) return;
-    writeDraft(this.storage(), {
-      version: 1,
-      learner: this.learnerId,
-      quiz: this.quiz.id,
-      seed: this.drawn.seed,
-      items: this.drawn.items.map((i) => i.id),
-      answers: { ...this.answers },
-      index: this.index,
-      started: this.started,
-      saved: Date.now(),
-    });
+    if (!this.learnerId || !this.session || (this.phase !== "answering" && this.phase !== "confirming")) return;
+    writeDraft(localStore(), draftOf(this.session, this.learnerId, this.quiz.id, Date.now()));
   }
 
   private continueDraft() {
@@ -266,25 +247,20 @@ export class QuizRunner extends LitElement {
     if (!this.draft || !resumed) return;
     this.draft = undefined;
     this.resumed = undefined;
-    this.drawn = resumed.drawn;
-    this.answers = resumed.answers;
-    this.index = resumed.index;
+    this.session = continueSession(this.quiz, resumed);
     this.result = undefined;
     this.attempt = undefined;
     this.save = { state: "idle" };
     this.notice = "";
-    this.started = resumed.started;
-    this.deadlineMs = deadline(this.quiz, this.started);
-    this.warned.clear();
     this.phase = "answering";
     this.focusNext = "#quiz-question";
-    this.announcement = this.s("quiz.draft.resumed");
+    this.announcement = this.strings["quiz.draft.resumed"];
     // startTimer ticks at once: past the deadline, that hands the attempt in.
     this.startTimer();
   }
 
   private discardDraft() {
-    if (this.learnerId) clearDraft(this.storage(), this.learnerId, this.quiz.id);
+    if (this.learnerId) clearDraft(localStore(), this.learnerId, this.quiz.id);
     this.draft = undefined;
     void this.begin();
   }
@@ -301,17 +277,11 @@ export class QuizRunner extends LitElement {
       return;
     }
     this.draft = undefined;
-    const seed = this.fixedSeed ?? newSeed();
-    this.drawn = drawQuiz(this.quiz.id, seed, this.catalog!);
-    this.answers = {};
-    this.index = 0;
+    this.session = startSession(this.quiz, this.catalog!, this.fixedSeed ?? newSeed(), Date.now());
     this.result = undefined;
     this.attempt = undefined;
     this.save = { state: "idle" };
     this.announcement = "";
-    this.started = Date.now();
-    this.deadlineMs = deadline(this.quiz, this.started);
-    this.warned.clear();
     this.startTimer();
     this.phase = "answering";
     this.focusNext = "#quiz-question";
@@ -321,7 +291,7 @@ export class QuizRunner extends LitElement {
 
   private startTimer() {
     this.stopTimer();
-    if (this.deadlineMs === undefined) {
+    if (this.session?.deadline === undefined) {
       this.leftMs = undefined;
       return;
     }
@@ -335,55 +305,44 @@ export class QuizRunner extends LitElement {
   }
 
   private tick() {
-    if (this.deadlineMs === undefined) return;
-    const left = this.deadlineMs - Date.now();
-    this.leftMs = left;
-    if (left <= 0) {
-      void this.submit(true);
-      return;
-    }
-    for (const minutes of WARN_AT_MINUTES) {
-      if (left <= minutes * 60_000 && !this.warned.has(minutes) && (this.quiz.timeLimit ?? 0) > minutes) {
-        this.warned.add(minutes);
-        this.announcement = this.s("quiz.timeWarning", { n: minutes });
-      }
-    }
+    if (!this.session) return;
+    const now = tick(this.quiz, this.session, Date.now());
+    if (now.kind === "untimed") return;
+    this.leftMs = now.leftMs;
+    if (now.kind === "expired") void this.submit(true);
+    else if (now.warn !== undefined) this.announcement = fill(this.strings["quiz.timeWarning"], { n: now.warn });
   }
 
   private itemAt(i: number): { item: QuizItem; bankScoring: BankScoring } {
-    const entry = this.catalog!.items.get(this.drawn!.items[i]!.id)!;
+    const entry = this.catalog!.items.get(this.session!.drawn.items[i]!.id)!;
     return { item: entry.item, bankScoring: entry.scoring };
   }
 
   private stateOf(i: number) {
-    return answerState(this.itemAt(i).item, this.answers[this.drawn!.items[i]!.id]);
+    return answerState(this.itemAt(i).item, this.answers[this.session!.drawn.items[i]!.id]);
   }
 
   private setAnswer(itemId: string, response: Response | undefined) {
-    const next = { ...this.answers };
-    if (response === undefined) delete next[itemId];
-    else next[itemId] = response;
-    this.answers = next;
+    this.session = { ...this.session!, answers: withAnswer(this.answers, itemId, response) };
     this.keepDraft();
   }
 
   private move(itemId: string, order: readonly string[], index: number, by: -1 | 1) {
+    const next = moveStep(order, index, by);
+    if (!next) return;
     const to = index + by;
-    if (to < 0 || to >= order.length) return;
-    const next = [...order];
-    [next[index], next[to]] = [next[to]!, next[index]!];
     this.setAnswer(itemId, next);
     const step = next[to]!;
     const { item } = this.itemAt(this.index);
     const text = item.type === "ordering" ? (item.options.find((o) => o.id === step)?.text ?? step) : step;
-    this.announcement = this.s("quiz.moved", { step: text, n: to + 1 });
+    this.announcement = fill(this.strings["quiz.moved"], { step: text, n: to + 1 });
     // Keep focus on the step that moved; at either end its button in that direction is gone.
     const direction = by < 0 ? (to === 0 ? "down" : "up") : to === order.length - 1 ? "up" : "down";
     this.focusNext = `#q-${itemId}-${step}-${direction}`;
   }
 
   private go(i: number) {
-    this.index = Math.max(0, Math.min(i, this.drawn!.items.length - 1));
+    this.session = { ...this.session!, index: Math.max(0, Math.min(i, this.session!.drawn.items.length - 1)) };
     this.phase = "answering";
     this.focusNext = "#quiz-question";
     this.keepDraft();
@@ -398,27 +357,13 @@ export class QuizRunner extends LitElement {
   private async submit(timeUp = false) {
     if (this.phase !== "answering" && this.phase !== "confirming") return;
     this.stopTimer();
-    const drawn = this.drawn!;
-    const itemIds = drawn.items.map((i) => i.id);
-    const result = gradeAttempt(this.quiz, this.catalog!, itemIds, this.answers);
-    const finished = new Date();
-    this.attempt = {
-      id: newId(),
-      quiz: this.quiz.id,
-      seed: drawn.seed,
-      items: itemIds,
-      answers: Object.fromEntries(itemIds.map((id) => [id, this.answers[id] ?? null])),
-      score: result.score,
-      max: result.max,
-      passed: result.passed,
-      started: new Date(this.started).toISOString(),
-      finished: finished.toISOString(),
-    };
+    const { attempt, result } = finishAttempt(this.quiz, this.catalog!, this.session!, newId(), Date.now());
+    this.attempt = attempt;
     this.result = result;
     this.phase = "result";
-    const verdict = result.passed ? this.s("quiz.result.passed") : this.s("quiz.result.failed", { passMark: this.quiz.passMark });
-    const summary = this.s("quiz.result.announce", { title: this.quiz.title, score: points(result.score), max: points(result.max), verdict });
-    this.announcement = timeUp ? `${this.s("quiz.timeUp")} ${summary}` : summary;
+    const verdict = result.passed ? this.strings["quiz.result.passed"] : fill(this.strings["quiz.result.failed"], { passMark: this.quiz.passMark });
+    const summary = fill(this.strings["quiz.result.announce"], { title: this.quiz.title, score: points(result.score), max: points(result.max), verdict });
+    this.announcement = timeUp ? `${this.strings["quiz.timeUp"]} ${summary}` : summary;
     this.focusNext = "#quiz-result-heading";
     await this.store();
   }
@@ -432,10 +377,9 @@ export class QuizRunner extends LitElement {
       const client = await this.load();
       await client.store.appendAttempt(this.learnerId, attempt);
       // Saved: the draft has done its job. (Until now a reload would offer it again.)
-      clearDraft(this.storage(), this.learnerId, this.quiz.id);
+      clearDraft(localStore(), this.learnerId, this.quiz.id);
       this.used += 1;
-      const score = { score: attempt.score, max: attempt.max };
-      if (!this.best || score.score / score.max > this.best.score / this.best.max) this.best = score;
+      this.best = bestScore(this.best, attempt);
       let file: AttemptFile | undefined;
       if (client.fallback) {
         // In-memory storage ends with the tab: offer the whole session's record as a file.
@@ -453,7 +397,7 @@ export class QuizRunner extends LitElement {
   private async makeFile(record: ProgressRecord | LearnerProfile | undefined, attempt: QuizAttempt): Promise<AttemptFile | undefined> {
     this.releaseFile();
     try {
-      const { attemptFile } = await import("./quiz/attempt-file.ts");
+      const { attemptFile } = await import("../browser/attempt-file.ts");
       return await attemptFile(record, attempt);
     } catch (error) {
       console.warn(error);
@@ -485,13 +429,13 @@ export class QuizRunner extends LitElement {
   private view() {
     switch (this.phase) {
       case "loading":
-        return html`<p class="meta">${this.s("quiz.loading")}</p>`;
+        return html`<p class="meta">${this.strings["quiz.loading"]}</p>`;
       case "failed":
-        return html`<p class="quiz-warning" role="alert">${this.s("quiz.failed")}</p>`;
+        return html`<p class="quiz-warning" role="alert">${this.strings["quiz.failed"]}</p>`;
       case "no-learner":
         return html`<div class="box quiz-start">
-          <p>${this.s("quiz.needLearner")}</p>
-          <p><a class="button" href=${this.me}>${this.s("quiz.goToMe")}</a></p>
+          <p>${this.strings["quiz.needLearner"]}</p>
+          <p><a class="button" href=${this.me}>${this.strings["quiz.goToMe"]}</a></p>
         </div>`;
       case "ready":
         return this.readyView();
@@ -505,62 +449,62 @@ export class QuizRunner extends LitElement {
   }
 
   private attemptsLine() {
-    const s = this.s;
-    const used = this.used && this.best ? s("quiz.usedSoFar", { n: this.used, score: points(this.best.score), max: points(this.best.max) }) : "";
-    const left = this.remaining === Infinity ? s("quiz.remainingUnlimited") : s("quiz.remaining", { n: this.remaining });
+    const strings = this.strings;
+    const used = this.used && this.best ? fill(strings["quiz.usedSoFar"], { n: this.used, score: points(this.best.score), max: points(this.best.max) }) : "";
+    const left = this.remaining === Infinity ? strings["quiz.remainingUnlimited"] : fill(strings["quiz.remaining"], { n: this.remaining });
     return used + left;
   }
 
   private readyView() {
-    const s = this.s;
+    const strings = this.strings;
     if (this.remaining <= 0) {
       return html`<div class="box quiz-start">
-        <h2 id="quiz-ready-heading" tabindex="-1">${s("quiz.usedUp", { name: this.learnerName, n: this.quiz.attempts ?? 0 })}</h2>
-        ${this.best ? html`<p>${s("quiz.usedSoFar", { n: this.used, score: points(this.best.score), max: points(this.best.max) })}</p>` : nothing}
-        <p><a href=${this.me}>${s("quiz.result.myRecord")}</a></p>
+        <h2 id="quiz-ready-heading" tabindex="-1">${fill(strings["quiz.usedUp"], { name: this.learnerName, n: this.quiz.attempts ?? 0 })}</h2>
+        ${this.best ? html`<p>${fill(strings["quiz.usedSoFar"], { n: this.used, score: points(this.best.score), max: points(this.best.max) })}</p>` : nothing}
+        <p><a href=${this.me}>${strings["quiz.result.myRecord"]}</a></p>
       </div>`;
     }
     const notice = this.notice ? html`<p class="quiz-warning" role="status">${this.notice}</p>` : nothing;
     if (this.draft) return html`${notice}${this.draftView(this.draft)}`;
     return html`${notice}<div class="box quiz-start">
-      <h2 id="quiz-ready-heading" tabindex="-1">${s("quiz.for", { name: this.learnerName })}</h2>
+      <h2 id="quiz-ready-heading" tabindex="-1">${fill(strings["quiz.for"], { name: this.learnerName })}</h2>
       <p>${this.attemptsLine()}</p>
-      <p><button type="button" class="button" @click=${() => void this.begin()}>${s("quiz.start")}</button></p>
+      <p><button type="button" class="button" @click=${() => void this.begin()}>${strings["quiz.start"]}</button></p>
     </div>`;
   }
 
   /** An unfinished attempt: continue it (the default) or start over. */
   private draftView(draft: QuizDraft) {
-    const s = this.s;
+    const strings = this.strings;
     const answered = draft.items.filter((id) => draft.answers[id] !== undefined && draft.answers[id] !== null).length;
     const started = new Date(draft.started).toLocaleString("zh-CN", { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
     return html`<div class="box quiz-start">
-      <h2 id="quiz-ready-heading" tabindex="-1">${s("quiz.draft.heading", { name: this.learnerName })}</h2>
-      <p>${s("quiz.draft.summary", { started, n: answered, total: draft.items.length })}${this.quiz.timeLimit !== undefined ? s("quiz.draft.clock") : ""}</p>
+      <h2 id="quiz-ready-heading" tabindex="-1">${fill(strings["quiz.draft.heading"], { name: this.learnerName })}</h2>
+      <p>${fill(strings["quiz.draft.summary"], { started, n: answered, total: draft.items.length })}${this.quiz.timeLimit !== undefined ? strings["quiz.draft.clock"] : ""}</p>
       <p class="quiz-nav">
-        <button type="button" class="button" @click=${() => this.continueDraft()}>${s("quiz.draft.continue")}</button>
-        <button type="button" class="button button--secondary" @click=${() => this.discardDraft()}>${s("quiz.draft.discard")}</button>
+        <button type="button" class="button" @click=${() => this.continueDraft()}>${strings["quiz.draft.continue"]}</button>
+        <button type="button" class="button button--secondary" @click=${() => this.discardDraft()}>${strings["quiz.draft.discard"]}</button>
       </p>
     </div>`;
   }
 
   private statusBar() {
-    const s = this.s;
-    const total = this.drawn!.items.length;
-    const answered = this.drawn!.items.filter((_, i) => this.stateOf(i) === "answered").length;
+    const strings = this.strings;
+    const total = this.session!.drawn.items.length;
+    const answered = this.session!.drawn.items.filter((_, i) => this.stateOf(i) === "answered").length;
     return html`<div class="quiz-bar">
-      <p class="quiz-bar__progress" id="quiz-answered">${s("quiz.answeredLabel", { n: answered, total })}</p>
+      <p class="quiz-bar__progress" id="quiz-answered">${fill(strings["quiz.answeredLabel"], { n: answered, total })}</p>
       <progress max=${total} .value=${answered} aria-labelledby="quiz-answered"></progress>
       ${this.leftMs !== undefined
-        ? html`<p class=${`quiz-timer${this.leftMs < 60_000 ? " quiz-timer--low" : ""}`} role="timer">${s("quiz.timeLeft", { time: clock(this.leftMs) })}</p>`
+        ? html`<p class=${`quiz-timer${this.leftMs < 60_000 ? " quiz-timer--low" : ""}`} role="timer">${fill(strings["quiz.timeLeft"], { time: clock(this.leftMs) })}</p>`
         : nothing}
     </div>`;
   }
 
   private questionView() {
-    const s = this.s;
-    const total = this.drawn!.items.length;
-    const drawnItem = this.drawn!.items[this.index]!;
+    const strings = this.strings;
+    const total = this.session!.drawn.items.length;
+    const drawnItem = this.session!.drawn.items[this.index]!;
     const { item, bankScoring } = this.itemAt(this.index);
     const last = this.index === total - 1;
     return html`${this.statusBar()}
@@ -574,12 +518,12 @@ export class QuizRunner extends LitElement {
         }}
       >
         <h2 class="quiz-question__heading" id="quiz-question" tabindex="-1">
-          ${s("quiz.progress", { n: this.index + 1, total })} · ${s(`quiz.type.${item.type}`)} · ${s("quiz.points", { n: item.points })}
+          ${fill(strings["quiz.progress"], { n: this.index + 1, total })} · ${strings[`quiz.type.${item.type}`]} · ${fill(strings["quiz.points"], { n: item.points })}
         </h2>
         ${keyed(
           item.id,
           itemForm({
-            s,
+            strings,
             item,
             drawn: drawnItem,
             scoring: bankScoring,
@@ -590,39 +534,39 @@ export class QuizRunner extends LitElement {
         )}
         <div class="quiz-nav">
           <button type="button" class="button button--secondary" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>
-            ${s("quiz.prev")}
+            ${strings["quiz.prev"]}
           </button>
-          ${last ? nothing : html`<button type="submit" class="button">${s("quiz.next")}</button>`}
+          ${last ? nothing : html`<button type="submit" class="button">${strings["quiz.next"]}</button>`}
           <button type="button" class=${`button${last ? "" : " button--secondary"}`} @click=${() => this.confirm()}>
-            ${s("quiz.submit")}
+            ${strings["quiz.submit"]}
           </button>
         </div>
       </form>`;
   }
 
   private confirmView() {
-    const s = this.s;
-    const total = this.drawn!.items.length;
-    const open = this.drawn!.items.map((_, i) => ({ i, state: this.stateOf(i) })).filter((x) => x.state !== "answered");
+    const strings = this.strings;
+    const total = this.session!.drawn.items.length;
+    const open = this.session!.drawn.items.map((_, i) => ({ i, state: this.stateOf(i) })).filter((x) => x.state !== "answered");
     return html`${this.statusBar()}
       <div class="box quiz-confirm" role="group" aria-labelledby="quiz-confirm-heading" @keydown=${this.handleConfirmKey}>
-        <h2 id="quiz-confirm-heading" tabindex="-1">${s("quiz.confirm.title")}</h2>
+        <h2 id="quiz-confirm-heading" tabindex="-1">${strings["quiz.confirm.title"]}</h2>
         ${open.length
-          ? html`<p>${s("quiz.confirm.unanswered", { n: open.length })}</p>
+          ? html`<p>${fill(strings["quiz.confirm.unanswered"], { n: open.length })}</p>
               <ul class="quiz-confirm__open">
                 ${open.map(
                   ({ i, state }) =>
                     html`<li>
                       <button type="button" class="button button--secondary quiz-link" @click=${() => this.go(i)}>
-                        ${s(state === "partly" ? "quiz.confirm.partly" : "quiz.confirm.item", { n: i + 1 })}
+                        ${fill(strings[state === "partly" ? "quiz.confirm.partly" : "quiz.confirm.item"], { n: i + 1 })}
                       </button>
                     </li>`,
                 )}
               </ul>`
-          : html`<p>${s("quiz.confirm.allAnswered", { n: total })}</p>`}
+          : html`<p>${fill(strings["quiz.confirm.allAnswered"], { n: total })}</p>`}
         <div class="quiz-nav">
-          <button type="button" class="button" @click=${() => void this.submit()}>${s("quiz.confirm.submit")}</button>
-          <button type="button" class="button button--secondary" @click=${() => this.go(this.index)}>${s("quiz.confirm.back")}</button>
+          <button type="button" class="button" @click=${() => void this.submit()}>${strings["quiz.confirm.submit"]}</button>
+          <button type="button" class="button button--secondary" @click=${() => this.go(this.index)}>${strings["quiz.confirm.back"]}</button>
         </div>
       </div>`;
   }
@@ -632,64 +576,64 @@ export class QuizRunner extends LitElement {
   };
 
   private resultView() {
-    const s = this.s;
+    const strings = this.strings;
     const r = this.result!;
     const quiz = this.quiz;
     const remaining = this.remaining;
     return html`<div class="quiz-result" role="region" aria-labelledby="quiz-result-heading">
-      <h2 id="quiz-result-heading" tabindex="-1">${s("quiz.result.title")}</h2>
+      <h2 id="quiz-result-heading" tabindex="-1">${strings["quiz.result.title"]}</h2>
       <p class=${`quiz-score ${r.passed ? "quiz-score--pass" : "quiz-score--fail"}`}>
-        <span>${s("quiz.result.score", { score: points(r.score), max: points(r.max), percent: r.percent })}</span>
-        <strong>${r.passed ? s("quiz.result.passed") : s("quiz.result.failed", { passMark: quiz.passMark })}</strong>
+        <span>${fill(strings["quiz.result.score"], { score: points(r.score), max: points(r.max), percent: r.percent })}</span>
+        <strong>${r.passed ? strings["quiz.result.passed"] : fill(strings["quiz.result.failed"], { passMark: quiz.passMark })}</strong>
       </p>
       ${this.saveView()}
       ${quiz.reveal
-        ? html`<h3>${s("quiz.result.items")}</h3>
+        ? html`<h3>${strings["quiz.result.items"]}</h3>
             <ol class="quiz-feedback">
               ${r.items.map((result, i) =>
                 itemResult({
-                  s,
+                  strings,
                   n: i + 1,
                   item: this.catalog!.items.get(result.itemId)!.item,
-                  drawn: this.drawn!.items[i]!,
+                  drawn: this.session!.drawn.items[i]!,
                   result,
                   response: this.attempt?.answers[result.itemId] ?? undefined,
                   provisions: this.provisions,
                 }),
               )}
             </ol>`
-        : html`<p class="meta">${s("quiz.result.hidden")}</p>`}
+        : html`<p class="meta">${strings["quiz.result.hidden"]}</p>`}
       <div class="quiz-nav">
         ${this.save.state === "saving" || this.save.state === "failed"
           ? nothing
           : remaining > 0
-            ? html`<button type="button" class="button" @click=${() => void this.begin()}>${s("quiz.result.retry")}</button>
+            ? html`<button type="button" class="button" @click=${() => void this.begin()}>${strings["quiz.result.retry"]}</button>
                 <span class="meta">${this.attemptsLine()}</span>`
-            : html`<p class="meta">${s("quiz.result.noMore")}</p>`}
-        <a class="button button--secondary" href=${this.me}>${s("quiz.result.myRecord")}</a>
+            : html`<p class="meta">${strings["quiz.result.noMore"]}</p>`}
+        <a class="button button--secondary" href=${this.me}>${strings["quiz.result.myRecord"]}</a>
       </div>
     </div>`;
   }
 
   private saveView() {
-    const s = this.s;
+    const strings = this.strings;
     const save = this.save;
     const fileLink = (file: AttemptFile | undefined) =>
-      file ? html`<p><a class="button" href=${file.url} download=${file.name}>${s("quiz.result.export")}</a></p>` : nothing;
+      file ? html`<p><a class="button" href=${file.url} download=${file.name}>${strings["quiz.result.export"]}</a></p>` : nothing;
     switch (save.state) {
       case "idle":
         return nothing;
       case "saving":
-        return html`<p class="meta">${s("quiz.result.saving")}</p>`;
+        return html`<p class="meta">${strings["quiz.result.saving"]}</p>`;
       case "saved":
-        return html`<p class="quiz-saved">${s("quiz.result.saved", { name: this.learnerName })}</p>
-          ${save.fallback ? html`<p class="quiz-warning">${s("quiz.fallback")}</p>${fileLink(save.file)}` : nothing}`;
+        return html`<p class="quiz-saved">${fill(strings["quiz.result.saved"], { name: this.learnerName })}</p>
+          ${save.fallback ? html`<p class="quiz-warning">${strings["quiz.fallback"]}</p>${fileLink(save.file)}` : nothing}`;
       case "failed":
         return html`<div class="quiz-warning" role="alert">
-          <p>${s("quiz.result.saveFailed", { reason: save.reason })}</p>
-          <p>${s("quiz.result.keep")}</p>
+          <p>${fill(strings["quiz.result.saveFailed"], { reason: save.reason })}</p>
+          <p>${strings["quiz.result.keep"]}</p>
           ${fileLink(save.file)}
-          <p><button type="button" class="button button--secondary" @click=${() => void this.store()}>${s("quiz.result.retrySave")}</button></p>
+          <p><button type="button" class="button button--secondary" @click=${() => void this.store()}>${strings["quiz.result.retrySave"]}</button></p>
         </div>`;
     }
   }

@@ -146,21 +146,26 @@ export const scenarioStrings = {
 type ScenarioKey = keyof typeof scenarioStrings;
 
 /** Keys the player uses in the browser (everything but the static pages' own strings). */
-export type PlayerLabelKey = Exclude<
+export type PlayerKey = Exclude<
   ScenarioKey,
   `nav.${string}` | `home.${string}` | `scenario.list.${string}` | `scenario.meta.${string}` | `scenario.difficulty.${string}` | `scenario.disputeType.${string}` | `scenario.intro.${string}` | "scenario.noscript"
 >;
 
 /** Also passed to the player: the site's look-up messages, reused by the 查法条 search. */
-export const lookupLabelKeys = ["lookup.loading", "lookup.failed", "lookup.empty", "lookup.count", "search.kind.law", "search.kind.term"] as const;
-export type LookupLabelKey = (typeof lookupLabelKeys)[number];
+type LookupKey = "lookup.loading" | "lookup.failed" | "lookup.empty" | "lookup.count" | "search.kind.law" | "search.kind.term";
 
-export type PlayerLabels = Record<PlayerLabelKey | LookupLabelKey, string>;
+/** What <case-simulation> and its parts receive as `strings`. */
+export type PlayerStrings = Record<PlayerKey | LookupKey, string>;
 
-const pageOnly = /^(nav|home|scenario\.(list|meta|difficulty|disputeType|intro|noscript))\b/;
-
-/** The player's label keys, for the page to pick from the full message table. */
-export const playerLabelKeys = [...(Object.keys(scenarioStrings) as ScenarioKey[]).filter((k) => !pageOnly.test(k)), ...lookupLabelKeys] as (
-  | PlayerLabelKey
-  | LookupLabelKey
-)[];
+/** `pick` selectors for the player's strings: PlayerKey and LookupKey, as the page picks them. */
+export const playerStringSelectors = [
+  "scenario.*",
+  ...["list", "meta", "difficulty", "disputeType", "intro"].map((part) => `!scenario.${part}.*`),
+  "!scenario.noscript",
+  "lookup.loading",
+  "lookup.failed",
+  "lookup.empty",
+  "lookup.count",
+  "search.kind.law",
+  "search.kind.term",
+];

@@ -2,7 +2,7 @@
 import { getCollection } from "astro:content";
 import { buildCatalog, type QuizCatalog } from "../lib/quiz/catalog.ts";
 import type { Quiz } from "../lib/quiz/schema.ts";
-import { drawableBanks, type QuizPageData } from "../components/quiz/data.ts";
+import { drawableBanks, type QuizPageData } from "../lib/quiz/page-data.ts";
 import { citation, provisions } from "./curriculum.ts";
 import { provisionHref } from "./paths.ts";
 

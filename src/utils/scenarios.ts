@@ -1,6 +1,6 @@
 /** Astro-side access to the case simulations: collection queries and the player's law data. */
 import { getCollection, type CollectionEntry } from "astro:content";
-import type { ProvisionInfo } from "../components/scenario/view.ts";
+import type { ProvisionInfo } from "../lib/scenario/player-view.ts";
 import { citation, provisions } from "./curriculum.ts";
 import { provisionHref } from "./paths.ts";
 

@@ -48,3 +48,42 @@ describe("zh-CN messages", () => {
     }
   });
 });
+
+describe("fill()", () => {
+  it("fills placeholders and leaves unknown ones as written", async () => {
+    const { fill } = await import("../../src/i18n/fill.ts");
+    expect(fill("第 {n} 步，共 {total} 步", { n: 0 })).toBe("第 0 步，共 {total} 步");
+    expect(fill("{a}{a}", { a: "x" })).toBe("xx");
+    // Inherited names are not values: a template naming `toString` keeps its placeholder.
+    expect(fill("{toString}", {})).toBe("{toString}");
+  });
+});
+
+describe("pick()", () => {
+  it("takes exact keys, prefixes and exclusions, in order", async () => {
+    const { pick } = await import("../../src/i18n/pick.ts");
+    const quiz = pick("quiz.*", "!quiz.page.*", "nav.me");
+    expect(quiz["nav.me"]).toBe(zhCN["nav.me"]);
+    expect(Object.keys(quiz).some((k) => k.startsWith("quiz.page."))).toBe(false);
+    expect(Object.keys(quiz).filter((k) => k.startsWith("quiz.")).length).toBe(
+      Object.keys(zhCN).filter((k) => k.startsWith("quiz.") && !k.startsWith("quiz.page.")).length,
+    );
+  });
+
+  it("fails on a selector that matches nothing, so a typo cannot drop labels", async () => {
+    const { pick } = await import("../../src/i18n/pick.ts");
+    expect(() => pick("quiz.nosuchkey")).toThrow(/quiz\.nosuchkey/);
+    expect(() => pick("!nosuch.*")).toThrow();
+  });
+
+  it("gives the scenario player exactly its keys (all scenario strings but the static page's, and the look-up's)", async () => {
+    const { pick } = await import("../../src/i18n/pick.ts");
+    const { playerStringSelectors, scenarioStrings } = await import("../../src/i18n/zh-CN.scenario.ts");
+    const pageOnly = /^(nav|home|scenario\.(list|meta|difficulty|disputeType|intro|noscript))\b/;
+    const expected = [
+      ...Object.keys(scenarioStrings).filter((k) => !pageOnly.test(k)),
+      ...["lookup.loading", "lookup.failed", "lookup.empty", "lookup.count", "search.kind.law", "search.kind.term"],
+    ].sort();
+    expect(Object.keys(pick(...playerStringSelectors)).sort()).toEqual(expected);
+  });
+});

@@ -10,10 +10,12 @@ import { repeat } from "lit/directives/repeat.js";
 import type { DrawnItem } from "../../lib/quiz/draw.ts";
 import type { Response } from "../../lib/quiz/response.ts";
 import type { BankScoring, ItemOfType, QuizItem } from "../../lib/quiz/schema.ts";
-import { optionsShown, promptsShown, type Say } from "./format.ts";
+import { fill, type Strings } from "../../i18n/fill.ts";
+import { optionsShown, promptsShown } from "../../lib/quiz/view.ts";
 
 export interface ItemFormContext {
-  s: Say;
+  /** The `quiz.*` strings of the runner. */
+  strings: Strings;
   item: QuizItem;
   drawn: DrawnItem;
   /** The bank's scoring rules, to explain partial credit for multiple choice. */
@@ -28,11 +30,11 @@ export interface ItemFormContext {
 const hintId = (item: QuizItem) => `q-${item.id}-hint`;
 
 export function itemForm(c: ItemFormContext): TemplateResult {
-  const { item, s } = c;
+  const { item, strings } = c;
   const situation =
     item.type === "case-judgement"
       ? html`<div class="quiz-situation" id=${`q-${item.id}-situation`}>
-          <p class="quiz-situation__label">${s("quiz.situation")}</p>
+          <p class="quiz-situation__label">${strings["quiz.situation"]}</p>
           <p>${item.situation}</p>
         </div>`
       : nothing;
@@ -45,9 +47,9 @@ export function itemForm(c: ItemFormContext): TemplateResult {
     </fieldset>`;
 }
 
-function hint({ item, s, scoring }: ItemFormContext): string {
-  if (item.type === "multiple") return s(`quiz.rule.${item.scoring ?? scoring.multiple ?? "all-or-nothing"}`);
-  return s(`quiz.hint.${item.type}`);
+function hint({ item, strings, scoring }: ItemFormContext): string {
+  if (item.type === "multiple") return strings[`quiz.rule.${item.scoring ?? scoring.multiple ?? "all-or-nothing"}`];
+  return strings[`quiz.hint.${item.type}`];
 }
 
 function controls(c: ItemFormContext) {
@@ -64,8 +66,8 @@ function controls(c: ItemFormContext) {
       return radios(
         c,
         [
-          { value: true, text: c.s("quiz.true") },
-          { value: false, text: c.s("quiz.false") },
+          { value: true, text: c.strings["quiz.true"] },
+          { value: false, text: c.strings["quiz.false"] },
         ],
         c.response,
       );
@@ -134,21 +136,21 @@ function ordering(c: ItemFormContext, item: ItemOfType<"ordering">) {
               type="button"
               class="button button--secondary quiz-move"
               id=${`q-${item.id}-${id}-up`}
-              aria-label=${c.s("quiz.moveLabel", { action: c.s("quiz.moveUp"), step: text })}
+              aria-label=${fill(c.strings["quiz.moveLabel"], { action: c.strings["quiz.moveUp"], step: text })}
               ?disabled=${i === 0}
               @click=${() => c.move(order, i, -1)}
             >
-              ↑ ${c.s("quiz.moveUp")}
+              ↑ ${c.strings["quiz.moveUp"]}
             </button>
             <button
               type="button"
               class="button button--secondary quiz-move"
               id=${`q-${item.id}-${id}-down`}
-              aria-label=${c.s("quiz.moveLabel", { action: c.s("quiz.moveDown"), step: text })}
+              aria-label=${fill(c.strings["quiz.moveLabel"], { action: c.strings["quiz.moveDown"], step: text })}
               ?disabled=${i === last}
               @click=${() => c.move(order, i, 1)}
             >
-              ↓ ${c.s("quiz.moveDown")}
+              ↓ ${c.strings["quiz.moveDown"]}
             </button>
           </span>
         </li>`;
@@ -172,7 +174,7 @@ function matching(c: ItemFormContext, item: ItemOfType<"matching">) {
       return html`<div class="quiz-pair">
         <label for=${id}>${p.text}</label>
         <select id=${id} @change=${(e: Event) => choose(p.id, (e.target as HTMLSelectElement).value)}>
-          <option value="" .selected=${!given[p.id]}>${c.s("quiz.choose")}</option>
+          <option value="" .selected=${!given[p.id]}>${c.strings["quiz.choose"]}</option>
           ${options.map((o) => html`<option value=${o.id} .selected=${given[p.id] === o.id}>${o.text}</option>`)}
         </select>
       </div>`;

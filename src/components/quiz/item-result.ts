@@ -8,11 +8,13 @@ import type { DrawnItem } from "../../lib/quiz/draw.ts";
 import type { ItemResult } from "../../lib/quiz/grade.ts";
 import type { Response } from "../../lib/quiz/response.ts";
 import type { QuizItem } from "../../lib/quiz/schema.ts";
-import type { QuizProvision } from "./data.ts";
-import { optionsShown, points, promptsShown, type Say } from "./format.ts";
+import type { QuizProvision } from "../../lib/quiz/page-data.ts";
+import { fill, type Strings } from "../../i18n/fill.ts";
+import { optionsShown, points, promptsShown } from "../../lib/quiz/view.ts";
 
 export interface ItemResultContext {
-  s: Say;
+  /** The `quiz.*` strings of the runner. */
+  strings: Strings;
   n: number;
   item: QuizItem;
   drawn: DrawnItem;
@@ -24,15 +26,15 @@ export interface ItemResultContext {
 const marks = { correct: "✓", partial: "◐", wrong: "✗", unanswered: "○" } as const;
 
 export function itemResult(c: ItemResultContext): TemplateResult {
-  const { s, item, result } = c;
+  const { strings, item, result } = c;
   const law = item.law.map((id) => c.provisions.get(id)).filter((p): p is QuizProvision => Boolean(p));
   return html`<li class=${`quiz-feedback__item quiz-feedback__item--${result.correctness}`}>
     <h4 class="quiz-feedback__heading">
       <span aria-hidden="true">${marks[result.correctness]}</span>
-      ${s("quiz.result.itemHeading", {
+      ${fill(strings["quiz.result.itemHeading"], {
         n: c.n,
-        type: s(`quiz.type.${item.type}`),
-        correctness: s(`quiz.result.${result.correctness}`),
+        type: strings[`quiz.type.${item.type}`],
+        correctness: strings[`quiz.result.${result.correctness}`],
         score: points(result.score),
         max: points(result.max),
       })}
@@ -40,47 +42,47 @@ export function itemResult(c: ItemResultContext): TemplateResult {
     ${item.type === "case-judgement" ? html`<p class="quiz-situation">${item.situation}</p>` : nothing}
     <p class="quiz-stem">${item.stem}</p>
     <dl class="quiz-answers">
-      <dt>${s("quiz.result.yours")}</dt>
+      <dt>${strings["quiz.result.yours"]}</dt>
       <dd>${answerText(c, c.response)}</dd>
       ${result.solution !== undefined
-        ? html`<dt>${s("quiz.result.solution")}</dt>
+        ? html`<dt>${strings["quiz.result.solution"]}</dt>
             <dd>${answerText(c, result.solution)}</dd>`
         : nothing}
     </dl>
     ${detail(c)}
     ${result.feedback.length ? html`<ul class="quiz-option-feedback">${result.feedback.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
-    ${result.explanation ? html`<p><strong>${s("quiz.result.explanation")}：</strong>${result.explanation}</p>` : nothing}
+    ${result.explanation ? html`<p><strong>${strings["quiz.result.explanation"]}：</strong>${result.explanation}</p>` : nothing}
     ${law.length
       ? html`<p class="quiz-law">
-          <strong>${s("quiz.result.law")}：</strong>${law.map((p, i) => html`${i > 0 ? "、" : ""}<a href=${p.url}>${p.citation}</a>`)}
+          <strong>${strings["quiz.result.law"]}：</strong>${law.map((p, i) => html`${i > 0 ? "、" : ""}<a href=${p.url}>${p.citation}</a>`)}
         </p>`
       : nothing}
   </li>`;
 }
 
-function detail({ s, result }: ItemResultContext) {
+function detail({ strings, result }: ItemResultContext) {
   if (result.correctness === "correct" || result.correctness === "unanswered") return nothing;
   const d = result.detail;
   switch (d.kind) {
     case "multiple":
-      return html`<p class="meta">${s("quiz.result.multiple", { n: d.correct, c: d.chosenCorrect, w: d.chosenWrong })}</p>`;
+      return html`<p class="meta">${fill(strings["quiz.result.multiple"], { n: d.correct, c: d.chosenCorrect, w: d.chosenWrong })}</p>`;
     case "ordering":
-      return html`<p class="meta">${s("quiz.result.ordering", { ok: d.pairsInOrder, pairs: d.pairs })}</p>`;
+      return html`<p class="meta">${fill(strings["quiz.result.ordering"], { ok: d.pairsInOrder, pairs: d.pairs })}</p>`;
     case "matching":
-      return html`<p class="meta">${s("quiz.result.matching", { ok: d.matched, n: d.prompts })}</p>`;
+      return html`<p class="meta">${fill(strings["quiz.result.matching"], { ok: d.matched, n: d.prompts })}</p>`;
     default:
       return nothing;
   }
 }
 
 /** A response in words: option texts, 正确/错误, the order as a list, the pairs as a list. */
-function answerText({ s, item, drawn }: ItemResultContext, response: Response | undefined) {
-  const none = s("quiz.result.none");
+function answerText({ strings, item, drawn }: ItemResultContext, response: Response | undefined) {
+  const none = strings["quiz.result.none"];
   if (response === undefined || response === null) return none;
   const text = new Map(optionsShown(item, drawn).map((o) => [o.id, o.text]));
   switch (item.type) {
     case "true-false":
-      return typeof response === "boolean" ? s(response ? "quiz.true" : "quiz.false") : none;
+      return typeof response === "boolean" ? strings[response ? "quiz.true" : "quiz.false"] : none;
     case "single":
     case "case-judgement":
       return typeof response === "string" ? (text.get(response) ?? response) : none;

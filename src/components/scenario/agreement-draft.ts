@@ -3,7 +3,8 @@ import type { AgreementDraft, PartyDetails } from "../../lib/scenario/agreement.
 import type { NodeOf, Party } from "../../lib/scenario/schema.ts";
 import { agreementElements } from "../../lib/scenario/vocabulary.ts";
 import type { Labels } from "./render.ts";
-import { format, needsPartyForm, previewMissing, signers } from "./view.ts";
+import { needsPartyForm, previewMissing, signers } from "../../lib/scenario/player-view.ts";
+import { fill } from "../../i18n/fill.ts";
 
 /**
  * The agreement-drafting step: the learner ticks the clauses that belong in the written
@@ -21,7 +22,7 @@ export class ScenarioAgreement extends LitElement {
     parties: { attribute: false },
     /** A draft to start from, e.g. the last incomplete submission. */
     initial: { attribute: false },
-    labels: { attribute: false },
+    strings: { attribute: false },
     selected: { state: true },
     details: { state: true },
   };
@@ -30,7 +31,7 @@ export class ScenarioAgreement extends LitElement {
   declare node: NodeOf<"agreement">;
   declare parties: Party[];
   declare initial: AgreementDraft | undefined;
-  declare labels: Labels;
+  declare strings: Labels;
   declare selected: string[];
   declare details: Record<string, PartyDetails>;
 
@@ -61,7 +62,7 @@ export class ScenarioAgreement extends LitElement {
   }
 
   render() {
-    const l = this.labels;
+    const l = this.strings;
     const form = needsPartyForm(this.node);
     const draft = this.draft;
     const missing = previewMissing(this.node, this.parties, draft);
@@ -85,7 +86,7 @@ export class ScenarioAgreement extends LitElement {
             ${signers(this.parties).map((p) =>
               (["name", "address"] as const).map(
                 (field) => html`<div class="sim-field">
-                  <label for="sim-party-${p.id}-${field}">${format(l[`scenario.agreement.${field}`], { party: p.name })}</label>
+                  <label for="sim-party-${p.id}-${field}">${fill(l[`scenario.agreement.${field}`], { party: p.name })}</label>
                   <input
                     id="sim-party-${p.id}-${field}"
                     type="text"
@@ -103,7 +104,7 @@ export class ScenarioAgreement extends LitElement {
         <div class="sim-preview__doc">
           <p class="sim-preview__title">${l["scenario.agreement.document"]}</p>
           ${typed.map(
-            (p) => html`<p>${format(l["scenario.agreement.partyLine"], { name: this.details[p.id]?.name?.trim() || "____", address: this.details[p.id]?.address?.trim() || "____" })}</p>`,
+            (p) => html`<p>${fill(l["scenario.agreement.partyLine"], { name: this.details[p.id]?.name?.trim() || "____", address: this.details[p.id]?.address?.trim() || "____" })}</p>`,
           )}
           ${chosen.length ? html`<ol>${chosen.map((c) => html`<li>${c.text}</li>`)}</ol>` : html`<p class="meta">${l["scenario.agreement.previewEmpty"]}</p>`}
         </div>
@@ -117,7 +118,7 @@ export class ScenarioAgreement extends LitElement {
           })}
         </ul>
         <p class="sim-preview__status" role="status">
-          ${missing.length ? format(l["scenario.agreement.missing"], { list: missingText }) : l["scenario.agreement.complete"]}
+          ${missing.length ? fill(l["scenario.agreement.missing"], { list: missingText }) : l["scenario.agreement.complete"]}
         </p>
       </section>
       <button type="submit" class="sim-submit">${l["scenario.agreement.submit"]}</button>

@@ -3,7 +3,8 @@ import { debrief } from "../../lib/scenario/debrief.ts";
 import type { Scenario } from "../../lib/scenario/schema.ts";
 import type { RunState } from "../../lib/scenario/state.ts";
 import { decision, lawLine, nodeText, type Labels, type Provisions } from "./render.ts";
-import { format, stepView, trailOfStep } from "./view.ts";
+import { stepView, trailOfStep } from "../../lib/scenario/player-view.ts";
+import { fill } from "../../i18n/fill.ts";
 
 /**
  * The debrief at an ending: outcome, why, the lawful path not taken, the score by rubric,
@@ -20,7 +21,7 @@ export class ScenarioDebrief extends LitElement {
     /** The run before each step (see runHistory), for the replay. */
     history: { attribute: false },
     provisions: { attribute: false },
-    labels: { attribute: false },
+    strings: { attribute: false },
     /** Step shown by the replay, or -1 when it is closed. */
     replayAt: { state: true },
   };
@@ -29,7 +30,7 @@ export class ScenarioDebrief extends LitElement {
   declare state: RunState;
   declare history: RunState[];
   declare provisions: Provisions;
-  declare labels: Labels;
+  declare strings: Labels;
   declare replayAt: number;
 
   constructor() {
@@ -48,13 +49,13 @@ export class ScenarioDebrief extends LitElement {
   }
 
   render() {
-    const l = this.labels;
+    const l = this.strings;
     const d = debrief(this.scenario, this.state);
     const law = (ids: readonly string[]) => lawLine(ids, this.provisions, l);
     return html`<section class="sim-debrief" aria-labelledby="sim-debrief-heading">
-      <h3 id="sim-debrief-heading" tabindex="-1">${format(l["scenario.debrief.heading"], { title: d.ending.title })}</h3>
+      <h3 id="sim-debrief-heading" tabindex="-1">${fill(l["scenario.debrief.heading"], { title: d.ending.title })}</h3>
       <p class="sim-outcome sim-outcome--${d.ending.outcome}">
-        ${format(l["scenario.debrief.outcome"], { outcome: l[`scenario.outcome.${d.ending.outcome}`] })}
+        ${fill(l["scenario.debrief.outcome"], { outcome: l[`scenario.outcome.${d.ending.outcome}`] })}
       </p>
       <h4>${l["scenario.debrief.why"]}</h4>
       <p>${d.ending.debrief}</p>
@@ -76,13 +77,13 @@ export class ScenarioDebrief extends LitElement {
           ${d.rubric.map(
             (r) => html`<tr>
               <th scope="row">${l[`scenario.rubric.${r.dimension}`]}</th>
-              <td>${format(l["scenario.debrief.scoreOf"], { score: r.score, max: r.max })}</td>
+              <td>${fill(l["scenario.debrief.scoreOf"], { score: r.score, max: r.max })}</td>
               <td>${r.about ?? ""}</td>
             </tr>`,
           )}
         </tbody>
       </table>
-      <p class="sim-total">${format(l["scenario.debrief.total"], d.total)}</p>
+      <p class="sim-total">${fill(l["scenario.debrief.total"], d.total)}</p>
       <h4>${l["scenario.debrief.mistakes"]}</h4>
       ${d.mistakes.length
         ? html`<ol class="sim-mistakes">
@@ -115,12 +116,12 @@ export class ScenarioDebrief extends LitElement {
   }
 
   private renderReplay() {
-    const l = this.labels;
+    const l = this.strings;
     const i = this.replayAt;
     const total = this.state.log.length;
     const v = stepView(this.scenario, this.history, i);
     return html`<section class="sim-replay" aria-labelledby="sim-replay-heading">
-      <h4 id="sim-replay-heading" tabindex="-1">${format(l["scenario.replay.heading"], { n: i + 1, total })}</h4>
+      <h4 id="sim-replay-heading" tabindex="-1">${fill(l["scenario.replay.heading"], { n: i + 1, total })}</h4>
       <p class="sim-replay__label">${l["scenario.replay.situation"]}</p>
       <p class="sim-prompt">${v.prompt}</p>
       <p class="sim-replay__label">${l["scenario.replay.decision"]}</p>

@@ -34,15 +34,15 @@ export class ScenarioLawPanel extends PanelDialog {
   }
 
   protected buttonText() {
-    return this.labels["scenario.player.lawPanel"];
+    return this.strings["scenario.player.lawPanel"];
   }
 
   protected heading() {
-    return this.labels["scenario.player.lawPanel"];
+    return this.strings["scenario.player.lawPanel"];
   }
 
   protected renderBody() {
-    const l = this.labels;
+    const l = this.strings;
     return html`<h3>${l["scenario.player.lawCited"]}</h3>
       <ul class="sim-provisions">
         ${this.ids.map((id) => {

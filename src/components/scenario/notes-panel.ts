@@ -1,7 +1,7 @@
 import { html, type PropertyDeclarations } from "lit";
 import type { Scenario } from "../../lib/scenario/schema.ts";
 import { PanelDialog } from "./panel-dialog.ts";
-import { format } from "./view.ts";
+import { fill } from "../../i18n/fill.ts";
 
 /**
  * 笔记与证据: the evidence revealed so far and the learner's free-text notes. The player
@@ -30,11 +30,11 @@ export class ScenarioNotesPanel extends PanelDialog {
   }
 
   protected buttonText() {
-    return format(this.labels["scenario.player.notesCount"], { n: this.evidence.length });
+    return fill(this.strings["scenario.player.notesCount"], { n: this.evidence.length });
   }
 
   protected heading() {
-    return this.labels["scenario.player.notes"];
+    return this.strings["scenario.player.notes"];
   }
 
   protected renderBody() {
@@ -42,14 +42,14 @@ export class ScenarioNotesPanel extends PanelDialog {
       const node = this.scenario.nodes[id];
       return node?.kind === "evidence" ? [node] : [];
     });
-    return html`<h3>${this.labels["scenario.player.evidenceList"]}</h3>
+    return html`<h3>${this.strings["scenario.player.evidenceList"]}</h3>
       ${items.length
         ? html`<ol class="sim-evidence-list">
             ${items.map((e) => html`<li><p class="sim-evidence__title">${e.title}</p><p>${e.text}</p></li>`)}
           </ol>`
-        : html`<p class="meta">${this.labels["scenario.player.noEvidence"]}</p>`}
-      <h3><label for="sim-notes-text">${this.labels["scenario.player.notesLabel"]}</label></h3>
-      <p class="meta" id="sim-notes-hint">${this.labels["scenario.player.notesHint"]}</p>
+        : html`<p class="meta">${this.strings["scenario.player.noEvidence"]}</p>`}
+      <h3><label for="sim-notes-text">${this.strings["scenario.player.notesLabel"]}</label></h3>
+      <p class="meta" id="sim-notes-hint">${this.strings["scenario.player.notesHint"]}</p>
       <textarea id="sim-notes-text" class="sim-notes__text" rows="6" aria-describedby="sim-notes-hint" .value=${this.notes} @input=${this.handleInput}></textarea>`;
   }
 

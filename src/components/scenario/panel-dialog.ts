@@ -9,11 +9,11 @@ import type { Labels } from "./render.ts";
  */
 export abstract class PanelDialog extends LitElement {
   static properties: PropertyDeclarations = {
-    /** The player's labels (see PlayerLabels). */
-    labels: { attribute: false },
+    /** The player's UI strings (see PlayerStrings). */
+    strings: { attribute: false },
   };
 
-  declare labels: Labels;
+  declare strings: Labels;
 
   /** Element id of the dialog; its heading is `${panelId}-heading`. */
   protected abstract readonly panelId: string;
@@ -36,7 +36,7 @@ export abstract class PanelDialog extends LitElement {
         <div class="sim-dialog__inner">
           <div class="sim-dialog__head">
             <h2 id=${headingId}>${this.heading()}</h2>
-            <button type="button" class="button button--secondary sim-dialog__close" @click=${this.handleCloseClick}>${this.labels["scenario.player.close"]}</button>
+            <button type="button" class="button button--secondary sim-dialog__close" @click=${this.handleCloseClick}>${this.strings["scenario.player.close"]}</button>
           </div>
           ${this.renderBody()}
         </div>

@@ -4,20 +4,21 @@
  */
 import { html, nothing, type TemplateResult } from "lit";
 import type { Scenario } from "../../lib/scenario/schema.ts";
-import type { PlayerLabels } from "../../i18n/zh-CN.scenario.ts";
-import { format, type Change, type Gauge, type ProvisionInfo, type StepView } from "./view.ts";
+import type { PlayerStrings } from "../../i18n/zh-CN.scenario.ts";
+import { type Change, type Gauge, type ProvisionInfo, type StepView } from "../../lib/scenario/player-view.ts";
+import { fill } from "../../i18n/fill.ts";
 
-export type Labels = PlayerLabels;
+export type Labels = PlayerStrings;
 
 /** The learner's own speaker id in dialogue (as in check.ts, which is too heavy to import here). */
 const MEDIATOR = "mediator";
 export type Provisions = ReadonlyMap<string, ProvisionInfo>;
 
 /** 依据：《人民调解法》第十七条、… as links into the law library (nothing if no ids). */
-export function lawLine(ids: readonly string[], provisions: Provisions, labels: Labels): TemplateResult | typeof nothing {
+export function lawLine(ids: readonly string[], provisions: Provisions, strings: Labels): TemplateResult | typeof nothing {
   if (!ids.length) return nothing;
   return html`<p class="sim-law">
-    ${labels["scenario.player.law"]}${ids.map((id, i) => {
+    ${strings["scenario.player.law"]}${ids.map((id, i) => {
       const p = provisions.get(id);
       return html`${i > 0 ? "、" : ""}${p ? html`<a href=${p.url}>${p.citation}</a>` : id}`;
     })}
@@ -25,23 +26,23 @@ export function lawLine(ids: readonly string[], provisions: Provisions, labels: 
 }
 
 /** The text of a narration, dialogue, evidence or ending node, or a past decision's prompt. */
-export function nodeText(scenario: Scenario, id: string, labels: Labels): TemplateResult | typeof nothing {
+export function nodeText(scenario: Scenario, id: string, strings: Labels): TemplateResult | typeof nothing {
   const node = scenario.nodes[id];
   if (!node) return nothing;
-  const name = (speaker: string) => (speaker === MEDIATOR ? labels["scenario.player.you"] : (scenario.parties.find((p) => p.id === speaker)?.name ?? speaker));
+  const name = (speaker: string) => (speaker === MEDIATOR ? strings["scenario.player.you"] : (scenario.parties.find((p) => p.id === speaker)?.name ?? speaker));
   switch (node.kind) {
     case "narration":
       return html`<p class="sim-narration">${node.text}</p>`;
     case "dialogue":
       return html`${node.lines.map(
         (line) => html`<p class="sim-line ${line.speaker === MEDIATOR ? "sim-line--me" : ""}">
-          <span class="sim-line__who">${name(line.speaker)}${line.mood ? html`<span class="sim-line__mood">（${labels[`scenario.mood.${line.mood}`]}）</span>` : nothing}</span>
+          <span class="sim-line__who">${name(line.speaker)}${line.mood ? html`<span class="sim-line__mood">（${strings[`scenario.mood.${line.mood}`]}）</span>` : nothing}</span>
           <span class="sim-line__text">${line.text}</span>
         </p>`,
       )}`;
     case "evidence":
       return html`<div class="sim-evidence">
-        <p class="sim-evidence__title">${format(labels["scenario.player.evidence"], { title: node.title })}</p>
+        <p class="sim-evidence__title">${fill(strings["scenario.player.evidence"], { title: node.title })}</p>
         <p>${node.text}</p>
       </div>`;
     case "choice":
@@ -64,39 +65,39 @@ export const gauge = (g: Gauge): TemplateResult =>
   </div>`;
 
 /** 张德福的信任 +1 · 李国强：平静 */
-export function changeLine(changes: readonly Change[], labels: Labels): TemplateResult | typeof nothing {
+export function changeLine(changes: readonly Change[], strings: Labels): TemplateResult | typeof nothing {
   if (!changes.length) return nothing;
   return html`<ul class="sim-changes">
     ${changes.map((c) =>
       c.kind === "var"
-        ? html`<li class=${c.delta > 0 ? "sim-up" : "sim-down"}>${format(labels["scenario.player.change"], { label: c.label, delta: c.delta > 0 ? `+${c.delta}` : `−${-c.delta}` })}</li>`
-        : html`<li>${format(labels["scenario.player.moodChange"], { name: c.name, mood: labels[`scenario.mood.${c.mood}`] })}</li>`,
+        ? html`<li class=${c.delta > 0 ? "sim-up" : "sim-down"}>${fill(strings["scenario.player.change"], { label: c.label, delta: c.delta > 0 ? `+${c.delta}` : `−${-c.delta}` })}</li>`
+        : html`<li>${fill(strings["scenario.player.moodChange"], { name: c.name, mood: strings[`scenario.mood.${c.mood}`] })}</li>`,
     )}
   </ul>`;
 }
 
 /** A decision in the story or the replay: what the learner did, and the feedback. */
-export function decision(v: StepView, provisions: Provisions, labels: Labels): TemplateResult {
+export function decision(v: StepView, provisions: Provisions, strings: Labels): TemplateResult {
   if (v.kind === "choice") {
     return html`<div class="sim-decision">
-        <p class="sim-decision__label">${labels["scenario.player.youChose"]}</p>
+        <p class="sim-decision__label">${strings["scenario.player.youChose"]}</p>
         <p>${v.text}</p>
       </div>
       <div class="sim-feedback">
-        <p><strong class="sim-feedback__label">${labels["scenario.player.feedback"]}</strong>${v.feedback}</p>
-        ${lawLine(v.law, provisions, labels)} ${changeLine(v.changes, labels)}
+        <p><strong class="sim-feedback__label">${strings["scenario.player.feedback"]}</strong>${v.feedback}</p>
+        ${lawLine(v.law, provisions, strings)} ${changeLine(v.changes, strings)}
       </div>`;
   }
   const verdict =
     v.verdict === "incomplete"
-      ? format(labels["scenario.agreement.incomplete"], { list: v.missing.map((e) => labels[`scenario.element.${e}`]).join("、") })
-      : labels[`scenario.verdict.${v.verdict}`];
+      ? fill(strings["scenario.agreement.incomplete"], { list: v.missing.map((e) => strings[`scenario.element.${e}`]).join("、") })
+      : strings[`scenario.verdict.${v.verdict}`];
   return html`<div class="sim-decision">
-      <p class="sim-decision__label">${format(labels["scenario.agreement.submitted"], { n: v.clauses.length })}</p>
+      <p class="sim-decision__label">${fill(strings["scenario.agreement.submitted"], { n: v.clauses.length })}</p>
       ${v.clauses.length ? html`<ol>${v.clauses.map((c) => html`<li>${c}</li>`)}</ol>` : nothing}
     </div>
     <div class="sim-feedback sim-verdict--${v.verdict}">
       <p>${verdict}</p>
-      ${lawLine(v.law, provisions, labels)} ${changeLine(v.changes, labels)}
+      ${lawLine(v.law, provisions, strings)} ${changeLine(v.changes, strings)}
     </div>`;
 }

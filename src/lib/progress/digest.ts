@@ -70,8 +70,8 @@ export type DigestSource =
 const later = (a: string, b: string) => (a >= b ? a : b);
 const ratio = (score: number, max: number) => (max > 0 ? score / max : 0);
 
-/** The better of two (score, max) pairs by ratio; ties go to the larger max, then score. */
-function better(a: { bestScore: number; max: number }, b: { bestScore: number; max: number }): { bestScore: number; max: number } {
+/** The better of two (score, max) pairs by ratio (max 0 counts as 0); ties go to the larger max, then score. */
+export function better(a: { bestScore: number; max: number }, b: { bestScore: number; max: number }): { bestScore: number; max: number } {
   const ra = ratio(a.bestScore, a.max);
   const rb = ratio(b.bestScore, b.max);
   if (ra !== rb) return ra > rb ? a : b;

@@ -1,11 +1,11 @@
 /**
- * What a quiz page embeds (src/components/quiz/data.ts): only the items the quiz can draw,
+ * What a quiz page embeds (src/lib/quiz/page-data.ts): only the items the quiz can draw,
  * yet the seeded draw and the grading in the browser are the same as over every bank.
  */
 import { describe, expect, test } from "vitest";
 import { join } from "node:path";
-import { catalogOf, drawableBanks, itemCount, type QuizPageData } from "../../../src/components/quiz/data.ts";
-import { answerState, clock, points } from "../../../src/components/quiz/format.ts";
+import { catalogOf, drawableBanks, itemCount, type QuizPageData } from "../../../src/lib/quiz/page-data.ts";
+import { answerState, clock, points } from "../../../src/lib/quiz/view.ts";
 import { readContentSet } from "../../../src/lib/content/files.ts";
 import { knownFromContentSet } from "../../../src/lib/quiz/check.ts";
 import { drawQuiz, poolOf } from "../../../src/lib/quiz/draw.ts";

@@ -1,9 +1,8 @@
-/** What the player shows (src/components/scenario/view.ts), on the example scenario. */
+/** What the player shows (src/lib/scenario/player-view.ts), on the example scenario. */
 import { describe, expect, it } from "vitest";
 import {
   changesBetween,
   citedLaw,
-  format,
   gauges,
   lastDraftAt,
   needsPartyForm,
@@ -11,7 +10,7 @@ import {
   runHistory,
   stepView,
   trailOfStep,
-} from "../../../src/components/scenario/view.ts";
+} from "../../../src/lib/scenario/player-view.ts";
 import { replay, start, submitAgreement } from "../../../src/lib/scenario/engine.ts";
 import type { NodeOf, Scenario } from "../../../src/lib/scenario/schema.ts";
 import type { Step } from "../../../src/lib/scenario/state.ts";
@@ -27,12 +26,6 @@ const variant: Scenario = {
   variables: { ...scenario.variables, secret: { label: "隐藏的计数", min: 0, max: 9, initial: 0, hidden: true } },
   nodes: { ...scenario.nodes, draft: { ...draft, clauses: draft.clauses.filter((c) => c.id !== "parties-full") } },
 };
-
-describe("format", () => {
-  it("fills placeholders and leaves unknown ones", () => {
-    expect(format("第 {n} 步，共 {total} 步", { n: 0 })).toBe("第 0 步，共 {total} 步");
-  });
-});
 
 describe("citedLaw", () => {
   it("lists the scenario's own law first, then every other provision cited, once each", () => {

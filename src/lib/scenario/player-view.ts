@@ -2,10 +2,10 @@
  * What the case-simulation player shows, computed from the scenario and the run: no DOM,
  * no Lit, so it is unit-tested like the engine it sits on (src/lib/scenario).
  */
-import { AGREEMENT_PROVISION, checkAgreement, clauseDefect, type AgreementDraft, type MissingElement } from "../../lib/scenario/agreement.ts";
-import { applyStep, findChoice, start } from "../../lib/scenario/engine.ts";
-import type { AgreementElement, Mood, NodeOf, Party, Scenario } from "../../lib/scenario/schema.ts";
-import type { RunState } from "../../lib/scenario/state.ts";
+import { AGREEMENT_PROVISION, checkAgreement, clauseDefect, type AgreementDraft, type MissingElement } from "./agreement.ts";
+import { applyStep, findChoice, start } from "./engine.ts";
+import type { AgreementElement, Mood, NodeOf, Party, Scenario } from "./schema.ts";
+import type { RunState } from "./state.ts";
 
 /** A provision as the 查法条 panel and the feedback citations show it. */
 export interface ProvisionInfo {
@@ -24,10 +24,6 @@ export interface SimulationData {
   /** Every provision the scenario cites (see citedLaw), the scenario's own list first. */
   provisions: ProvisionInfo[];
 }
-
-/** Fills `{name}` placeholders, like t() on the server. */
-export const format = (template: string, params: Record<string, string | number> = {}): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
 /**
  * Every provision id the scenario cites, in order of first appearance: its own `law`

@@ -5,8 +5,8 @@
  * (importing merges, so either way nothing is duplicated or overwritten). Loaded only
  * when needed: it pulls in the export code (and zod).
  */
-import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../../lib/progress/schema.ts";
-import { CURRENT_VERSION } from "../../lib/progress/version.ts";
+import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
+import { CURRENT_VERSION } from "../lib/progress/version.ts";
 
 export interface AttemptFile {
   url: string;
@@ -22,7 +22,7 @@ export async function attemptFile(source: ProgressRecord | LearnerProfile | unde
     source && (isRecord(source) ? source : { version: CURRENT_VERSION, learner: source, lessons: [], attempts: [], runs: [] });
   try {
     if (!record) throw new Error("no record");
-    const { exportText, exportFileName } = await import("../../lib/progress/export.ts");
+    const { exportText, exportFileName } = await import("../lib/progress/export.ts");
     const withAttempt: ProgressRecord = { ...record, attempts: [...record.attempts.filter((a) => a.id !== attempt.id), attempt] };
     text = await exportText(withAttempt);
     name = exportFileName(record.learner);

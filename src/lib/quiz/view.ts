@@ -1,19 +1,7 @@
-/** Small helpers shared by the quiz runner's views. No Lit, no DOM. */
-import type { DrawnItem } from "../../lib/quiz/draw.ts";
-import type { Response } from "../../lib/quiz/response.ts";
-import type { QuizItem, QuizOption } from "../../lib/quiz/schema.ts";
-
-export type Strings = Record<string, string>;
-export type Say = (key: string, params?: Record<string, string | number>) => string;
-
-/** `{name}` placeholders, like t() in src/i18n. */
-export const fill = (template: string, params: Record<string, string | number> = {}): string =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
-
-export const sayer =
-  (strings: Strings): Say =>
-  (key, params) =>
-    fill(strings[key] ?? key, params);
+/** What the quiz runner's views show, computed without Lit or the DOM. */
+import type { DrawnItem } from "./draw.ts";
+import type { Response } from "./response.ts";
+import type { QuizItem, QuizOption } from "./schema.ts";
 
 /** Scores are sums of fractions: show at most one decimal (2.6667 → 2.7). */
 export const points = (n: number): string => String(Math.round(n * 10) / 10);

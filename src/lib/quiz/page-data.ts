@@ -4,9 +4,9 @@
  * in file order, so the seeded draw here is the same as over the whole catalog), plus the
  * provisions those items cite, for links in the feedback. Type imports only: no zod.
  */
-import { buildCatalog, type QuizCatalog } from "../../lib/quiz/catalog.ts";
-import { poolOf } from "../../lib/quiz/draw.ts";
-import type { BankScoring, Quiz, QuizItem } from "../../lib/quiz/schema.ts";
+import { buildCatalog, type QuizCatalog } from "./catalog.ts";
+import { poolOf } from "./draw.ts";
+import type { BankScoring, Quiz, QuizItem } from "./schema.ts";
 
 export interface QuizPageBank {
   id: string;

@@ -14,6 +14,7 @@ import { checkQuizDir } from "./lib/quiz/files.ts";
 import { bankFileSchema } from "./lib/quiz/schema.ts";
 import { checkScenarioDir } from "./lib/scenario/files.ts";
 import { scenarioSchema } from "./lib/scenario/schema.ts";
+import { townshipSchema } from "./lib/townships/schema.ts";
 import {
   courseFrontmatterSchema,
   glossaryTermSchema,
@@ -108,6 +109,7 @@ export const collections = {
   glossary: defineCollection({ loader: glossaryLoader, schema: glossaryTermSchema }),
   scenarios: defineCollection({ loader: scenarioLoader, schema: scenarioSchema }),
   quizzes: defineCollection({ loader: quizLoader, schema: bankFileSchema }),
+  townships: defineCollection({ loader: glob({ pattern: "*.yaml", base: join(content, "townships") }), schema: townshipSchema }),
   courses: defineCollection({
     loader: glob({ pattern: "*/index.mdx", base: join(content, "courses"), generateId: ({ entry }) => folderOf(entry) }),
     schema: courseFrontmatterSchema,

@@ -11,6 +11,7 @@ import { checkQuizDir } from "./quiz/files.ts";
 import { knownFromContentSet } from "./quiz/check.ts";
 import { checkCertificationDir, knownForCertification } from "./certification/files.ts";
 import { checkScenarioDir, type ScenarioFile } from "./scenario/files.ts";
+import { checkTownshipDir } from "./townships/files.ts";
 
 export interface CheckAllResult {
   set: ContentSet;
@@ -29,6 +30,6 @@ export function checkAll(root: string, content: string): CheckAllResult {
     set,
     scenarios,
     quizBanks: quizzes.banks.length,
-    issues: [...issues, ...scenarios.flatMap((s) => s.issues), ...quizzes.issues, ...levels.issues],
+    issues: [...issues, ...scenarios.flatMap((s) => s.issues), ...quizzes.issues, ...levels.issues, ...checkTownshipDir(root, join(content, "townships")).issues],
   };
 }

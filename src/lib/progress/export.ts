@@ -9,7 +9,7 @@
  * touches stored data; the caller passes the result to store.importRecord, which is atomic.
  */
 import * as z from "zod/v4-mini";
-import { canonicalJson } from "./canonical.ts";
+import { canonicalJson, type JsonValue } from "./canonical.ts";
 import { problem, type ImportProblem } from "./errors.ts";
 import { describeIssues, zhCN } from "./issues.ts";
 import { checkVersion, parseRecordOfVersion, upgrade } from "./migrate.ts";
@@ -23,16 +23,21 @@ export interface ExportFile {
   /** When the file was made (ISO 8601). */
   exported: string;
   record: ProgressRecord;
+  /** An application for a certification level (src/lib/certification/application.ts), covered by the checksum. */
+  application?: JsonValue;
   checksum: { algorithm: "SHA-256"; value: string };
 }
 
-export type ImportResult = { ok: true; record: ProgressRecord; fromVersion: number } | { ok: false; problem: ImportProblem };
+export type ImportResult =
+  | { ok: true; record: ProgressRecord; fromVersion: number; /** Unchecked here: application.ts validates it. */ application?: unknown }
+  | { ok: false; problem: ImportProblem };
 
 const envelopeSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
   version: z.int().check(z.positive()),
   exported: z.string().check(z.regex(ISO_DATE_TIME, "导出时间 exported 格式不对")),
   record: z.unknown(),
+  application: z.optional(z.unknown()),
   checksum: z.strictObject({
     algorithm: z.literal("SHA-256"),
     value: z.string().check(z.regex(/^[0-9a-f]{64}$/, "校验码应为 64 位十六进制数")),
@@ -60,8 +65,8 @@ const checksumText = (file: Omit<ExportFile, "checksum"> | Record<string, unknow
   return canonicalJson(content);
 };
 
-export async function createExport(record: ProgressRecord, now: Date = new Date()): Promise<ExportFile> {
-  const content = { format: EXPORT_FORMAT, version: record.version, exported: now.toISOString(), record } as const;
+export async function createExport(record: ProgressRecord, now: Date = new Date(), members: { application?: JsonValue } = {}): Promise<ExportFile> {
+  const content = { format: EXPORT_FORMAT, version: record.version, exported: now.toISOString(), record, ...members } as const;
   return { ...content, checksum: { algorithm: "SHA-256", value: await sha256Hex(checksumText(content)) } };
 }
 
@@ -139,5 +144,6 @@ export async function importValue(value: unknown): Promise<ImportResult> {
       problem: problem("tampered", "文件内容与校验码不符：文件在导出后被修改过或已损坏，为保护已有记录，没有导入。请使用原始导出的文件。"),
     };
   }
-  return { ok: true, record: upgrade(parsed.value), fromVersion: version.version };
+  const result: ImportResult = { ok: true, record: upgrade(parsed.value), fromVersion: version.version };
+  return envelope.data.application === undefined ? result : { ...result, application: envelope.data.application };
 }

@@ -75,7 +75,7 @@ describe("certification level checker", () => {
   it("accepts the shipped levels against the real content", () => {
     const result = checkAll(process.cwd(), join(process.cwd(), "content"));
     expect(formatIssues(result.issues.filter((i) => i.file.startsWith("content/certifications")))).toBe("");
-  });
+  }, 60_000);
 
   for (const [rule, c] of Object.entries(cases)) {
     it(`reports ${rule}`, () => {

@@ -9,6 +9,8 @@ type Command = { summary: string; load: () => Promise<{ run(args: string[]): Pro
 
 const commands: Record<string, Command> = {
   // Commands register here, one line each, in the order a trainer meets them.
+  paper: { summary: "出统一考试试卷：从私有题库抽题，写出签名试卷、打印版和考场口令", load: () => import("./cert/paper.ts") },
+  grade: { summary: "统一考试评分：核对答题卡封印和试卷，评分，导入笔试成绩，写出成绩表", load: () => import("./cert/grade.ts") },
 };
 
 function usage(): string {

@@ -73,14 +73,14 @@ describe.each(readers)("reading a %s file", (what, read, good) => {
 
 describe("tampered contents", () => {
   test.each([
-    ["paper time limit", "paper", (p: Record<string, unknown>) => (p.timeLimit = "forever"), "timeLimit"],
-    ["paper sites", "paper", (p: Record<string, unknown>) => (p.sites = []), "sites"],
-    ["paper items", "paper", (p: Record<string, unknown>) => (p.items = "none"), "items"],
-    ["paper created", "paper", (p: Record<string, unknown>) => (p.created = "yesterday"), "created"],
-    ["sheet ticket", "sheet", (p: Record<string, unknown>) => (p.ticket = "a b"), "ticket"],
-    ["sheet responses", "sheet", (p: Record<string, unknown>) => (p.responses = { x1: "a" }), "responses"],
-    ["sheet seal", "sheet", (p: Record<string, unknown>) => delete p.seal, "seal"],
-    ["sheet submitted", "sheet", (p: Record<string, unknown>) => (p.submitted = 5), "submitted"],
+    ["paper time limit", "paper", (p: Record<string, unknown>): void => void (p.timeLimit = "forever"), "timeLimit"],
+    ["paper sites", "paper", (p: Record<string, unknown>): void => void (p.sites = []), "sites"],
+    ["paper items", "paper", (p: Record<string, unknown>): void => void (p.items = "none"), "items"],
+    ["paper created", "paper", (p: Record<string, unknown>): void => void (p.created = "yesterday"), "created"],
+    ["sheet ticket", "sheet", (p: Record<string, unknown>): void => void (p.ticket = "a b"), "ticket"],
+    ["sheet responses", "sheet", (p: Record<string, unknown>): void => void (p.responses = { x1: "a" }), "responses"],
+    ["sheet seal", "sheet", (p: Record<string, unknown>): void => void delete p.seal, "seal"],
+    ["sheet submitted", "sheet", (p: Record<string, unknown>): void => void (p.submitted = 5), "submitted"],
   ] as const)("%s", (_, what, change, field) => {
     const value = JSON.parse(what === "paper" ? paperText : sheetText);
     change(value);

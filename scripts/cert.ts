@@ -9,8 +9,10 @@ type Command = { summary: string; load: () => Promise<{ run(args: string[]): Pro
 
 const commands: Record<string, Command> = {
   // Commands register here, one line each, in the order a trainer meets them.
+  keygen: { summary: "生成发证签名密钥（写到项目以外的文件，只有本人可读），打印要登记的公钥", load: () => import("./cert/keygen.ts") },
   paper: { summary: "出统一考试试卷：从私有题库抽题，写出签名试卷、打印版和考场口令", load: () => import("./cert/paper.ts") },
   grade: { summary: "统一考试评分：核对答题卡封印和试卷，评分，导入笔试成绩，写出成绩表", load: () => import("./cert/grade.ts") },
+  verify: { summary: "离线核验一份证书（文件、核验链接或证书编号），结论与网站核验页相同", load: () => import("./cert/verify.ts") },
 };
 
 function usage(): string {

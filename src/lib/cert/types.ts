@@ -364,7 +364,6 @@ export type VerifyProblem =
   | "signature"
   | "context"
   | KeyProblem
-  | "created-in-future"
   | "status-list-missing"
   | "status-list-invalid"
   | "status-index";
@@ -373,7 +372,8 @@ export type VerifyProblem =
 export interface VerdictDetails {
   number?: string;
   level?: { id: string; name: string };
-  issuer?: { id: string; name: string; uri: string };
+  /** As the credential names it; `id` (and the listed name) once the issuer list confirmed it. */
+  issuer?: { id?: string; name: string; uri: string };
   township?: string;
   village?: string;
   maskedName?: string;

@@ -103,3 +103,49 @@ export async function handIn(paper: ExamPaper, draft: ExamDraft, sealKey: Crypto
     sealKey,
   );
 }
+
+// ── What the page keeps between reloads besides the draft ─────────────────────
+
+/** The paper file loaded by the proctor (question-only, so it may stay on the device). */
+export const PAPER_KEY = "ma.exam/paper";
+/** The last sheet handed in, until the proctor starts the next candidate. */
+export const SHEET_KEY = "ma.exam/sheet";
+
+export function keep(storage: KeyValueStore | undefined, key: string, text: string): boolean {
+  try {
+    if (!storage) return false;
+    storage.setItem(key, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function recall(storage: KeyValueStore | undefined, key: string): string | undefined {
+  try {
+    return storage?.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function forget(storage: DraftStorage | undefined, key: string): void {
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // Blocked storage kept nothing.
+  }
+}
+
+/** How many items have an answer, for the confirmation before handing in. */
+export const answeredCount = (paper: ExamPaper, draft: Pick<ExamDraft, "answers">): number =>
+  paper.items.filter((item) => {
+    const r = draft.answers[item.id];
+    return r !== undefined && r !== null && !(Array.isArray(r) && r.length === 0);
+  }).length;
+
+/** A did:key shortened for people to compare by eye: the first and last 6 characters of its key. */
+export const shortKey = (did: string): string => {
+  const key = did.replace(/^did:key:/, "");
+  return key.length > 14 ? `${key.slice(0, 8)}…${key.slice(-6)}` : key;
+};

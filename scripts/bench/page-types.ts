@@ -20,6 +20,7 @@ export const pageTypes = [
   { type: "scenario graph", path: /^trainers\/[^/]+\/index\.html$/ },
   { type: "authoring", path: /^authoring\/(?:[^/]+\/)?index\.html$/ },
   { type: "verify", path: /^verify\/index\.html$/ },
+  { type: "exam", path: /^exam\/index\.html$/ },
   { type: "404", path: /^404\.html$/ },
 ] as const;
 

@@ -116,6 +116,7 @@ export const verifyStrings = {
   "verify.cert.print": "打印证书",
   "verify.cert.printHint": "用 A4 纸打印。网站上的证书只显示部分隐去的姓名；持证人完整姓名的证书由培训老师用命令行生成。",
   "verify.cert.salt": "姓名核对码",
+  "verify.cert.qr": "核验二维码",
   // Township rosters (/townships/, /townships/<id>/).
   "verify.townships.title": "乡镇持证调解员名册",
   "verify.townships.intro": "各乡镇（街道）持有培训合格证书的人民调解员。名册只显示部分隐去的姓名，不含其他个人信息。",

@@ -6,14 +6,11 @@
  */
 import { clearDraftsOf } from "../lib/quiz/draft.ts";
 import { clearRunsOf } from "../lib/scenario/local-save.ts";
+import { localStore } from "./storage.ts";
 
 export function forgetLearnerOnDevice(learnerId: string): void {
-  let storage: Storage | undefined;
-  try {
-    storage = window.localStorage;
-  } catch {
-    return; // No storage: nothing was kept.
-  }
+  const storage = localStore();
+  if (!storage) return; // No storage: nothing was kept.
   clearDraftsOf(storage, learnerId);
   clearRunsOf(storage, learnerId);
 }

@@ -2,20 +2,13 @@
  * The current learner on this browser (tiny: no store, no zod), shared by every page.
  * Switching applies to every open tab through the storage event.
  */
+import { localStore } from "./storage.ts";
 import { CURRENT_LEARNER_KEY, readCurrentLearner, writeCurrentLearner } from "../lib/progress/current-learner.ts";
 
-const storage = () => {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-};
-
-export const currentLearnerId = (): string | undefined => readCurrentLearner(storage());
+export const currentLearnerId = (): string | undefined => readCurrentLearner(localStore());
 
 export function setCurrentLearnerId(id: string | undefined): void {
-  writeCurrentLearner(storage(), id);
+  writeCurrentLearner(localStore(), id);
   window.dispatchEvent(new CustomEvent("learner-change", { detail: { id } }));
 }
 

@@ -1,14 +1,14 @@
 import { LitElement, html, nothing } from "lit";
+import { localStore } from "../browser/storage.ts";
 import type { AgreementDraft } from "../lib/scenario/agreement.ts";
 import { availableChoices, choose, isEnded, resume, start, submitAgreement } from "../lib/scenario/engine.ts";
 import { currentLearnerId } from "../browser/learner.ts";
-import type { JsonValue } from "../lib/progress/canonical.ts";
-import { LocalStorageSaveSlot, type SaveResult, type StorageLike } from "../lib/scenario/local-save.ts";
+import { LocalStorageSaveSlot, type SaveResult } from "../lib/scenario/local-save.ts";
 import type { RunKey } from "../lib/scenario/save.ts";
 import type { NodeOf, Scenario } from "../lib/scenario/schema.ts";
 import type { RunState } from "../lib/scenario/state.ts";
-import "./scenario/law-panel.ts";
-import "./scenario/notes-panel.ts";
+import "./scenario/scenario-law-panel.ts";
+import "./scenario/scenario-notes-panel.ts";
 import { decision, gauge, nodeText, type Labels, type Provisions } from "./scenario/render.ts";
 import { gauges, lastDraftAt, runHistory, stepView, trailOfStep, type SimulationData } from "../lib/scenario/player-view.ts";
 import { fill } from "../i18n/fill.ts";
@@ -21,8 +21,8 @@ const LOCAL_LEARNER = "local";
  * the case and makes a few choices downloads neither. Lit keeps properties set before the
  * element is defined, so they are rendered like the others and upgrade on arrival.
  */
-const loadAgreement = () => import("./scenario/agreement-draft.ts");
-const loadDebrief = () => import("./scenario/debrief-view.ts");
+const loadAgreement = () => import("./scenario/scenario-agreement.ts");
+const loadDebrief = () => import("./scenario/scenario-debrief.ts");
 
 /**
  * The case-simulation player: a thin view over src/lib/scenario. The page puts the
@@ -71,7 +71,7 @@ export class CaseSimulation extends LitElement {
   private provisions: Provisions = new Map();
   /** The run before each step and now: history[i] is where step i was taken. */
   private history: RunState[] = [];
-  private readonly store = new LocalStorageSaveSlot(safeLocalStorage());
+  private readonly store = new LocalStorageSaveSlot(localStore());
   /** When this page started or resumed the run (the saved run keeps no clock). */
   private startedAt = new Date().toISOString();
 
@@ -293,22 +293,9 @@ export class CaseSimulation extends LitElement {
     const scenario = this.scenario!;
     if (!learner) return;
     try {
-      const [{ progressClient }, { debrief }] = await Promise.all([import("../browser/progress-client.ts"), import("../lib/scenario/debrief.ts")]);
+      const [{ progressClient }, { runRecord }] = await Promise.all([import("../browser/progress-client.ts"), import("../lib/scenario/run-record.ts")]);
       const { store } = await progressClient();
-      const ending = scenario.nodes[state.node];
-      const { total } = debrief(scenario, state);
-      const finished = new Date().toISOString();
-      await store.appendRun(learner, {
-        scenario: scenario.id,
-        log: state.log as unknown as JsonValue[],
-        path: state.trail.map((t) => t.node),
-        ending: state.node,
-        outcome: ending?.kind === "ending" ? ending.outcome : undefined,
-        score: total.score,
-        max: total.max,
-        started: this.startedAt ?? finished,
-        finished,
-      });
+      await store.appendRun(learner, runRecord(scenario, state, this.startedAt, new Date().toISOString()));
     } catch (error) {
       this.warning = `${this.strings["scenario.player.saveFailed"]} ${error instanceof Error ? error.message : ""}`.trim();
     }
@@ -346,14 +333,6 @@ export class CaseSimulation extends LitElement {
     void this.store.tryClear(this.key).then(this.showSaveResult);
     await this.updateComplete;
     this.focusAndAnnounce("sim-step-opening", `${this.notice} `);
-  }
-}
-
-function safeLocalStorage(): StorageLike | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from "lit";
+import { fill, type Strings } from "../i18n/fill.ts";
 import type { Lookup, LookupHit } from "../lib/search/lookup-index.ts";
 import { loadLookup } from "../browser/lookup-loader.ts";
 import { snippet } from "../lib/search/snippet.ts";
@@ -13,32 +14,18 @@ import { snippet } from "../lib/search/snippet.ts";
  */
 export class LawLookup extends LitElement {
   static properties = {
+    /** JSON of the `lookup.*` strings and the kind names `search.kind.law` / `search.kind.term`. */
+    strings: { type: Object },
     src: { type: String },
     base: { type: String },
-    label: { type: String },
-    placeholder: { type: String },
-    labelLoading: { type: String, attribute: "label-loading" },
-    labelFailed: { type: String, attribute: "label-failed" },
-    labelEmpty: { type: String, attribute: "label-empty" },
-    /** Template with {n}. */
-    labelCount: { type: String, attribute: "label-count" },
-    labelLaw: { type: String, attribute: "label-law" },
-    labelTerm: { type: String, attribute: "label-term" },
     query: { state: true },
     hits: { state: true },
     status: { state: true },
   };
 
+  declare strings: Strings;
   declare src: string;
   declare base: string;
-  declare label: string;
-  declare placeholder: string;
-  declare labelLoading: string;
-  declare labelFailed: string;
-  declare labelEmpty: string;
-  declare labelCount: string;
-  declare labelLaw: string;
-  declare labelTerm: string;
   declare query: string;
   declare hits: LookupHit[];
   declare status: "idle" | "loading" | "ready" | "failed";
@@ -47,8 +34,8 @@ export class LawLookup extends LitElement {
 
   constructor() {
     super();
-    this.src = this.base = this.label = this.placeholder = "";
-    this.labelLoading = this.labelFailed = this.labelEmpty = this.labelCount = this.labelLaw = this.labelTerm = "";
+    this.strings = {};
+    this.src = this.base = "";
     this.query = "";
     this.hits = [];
     this.status = "idle";
@@ -62,23 +49,23 @@ export class LawLookup extends LitElement {
   render() {
     const statusText =
       this.status === "loading"
-        ? this.labelLoading
+        ? this.strings["lookup.loading"]
         : this.status === "failed"
-          ? this.labelFailed
+          ? this.strings["lookup.failed"]
           : this.query.trim()
             ? this.hits.length
-              ? this.labelCount.replace("{n}", String(this.hits.length))
-              : this.labelEmpty
+              ? fill(this.strings["lookup.count"], { n: this.hits.length })
+              : this.strings["lookup.empty"]
             : "";
     return html`<div class="lookup" role="search">
-      <label class="field-label" for="law-lookup-input">${this.label}</label>
+      <label class="field-label" for="law-lookup-input">${this.strings["lookup.label"]}</label>
       <input
         id="law-lookup-input"
         class="field-input lookup__input"
         type="search"
         autocomplete="off"
         enterkeyhint="search"
-        placeholder=${this.placeholder}
+        placeholder=${this.strings["lookup.placeholder"]}
         .value=${this.query}
         @focus=${this.handleFocus}
         @input=${this.handleInput}
@@ -89,7 +76,7 @@ export class LawLookup extends LitElement {
             ${this.hits.map(
               ({ doc }) => html`<li>
                 <a href=${this.base + doc.path}><strong>${doc.title}</strong>${doc.heading ? html`　${doc.heading}` : nothing}</a>
-                <span class="lookup__kind">${doc.kind === "law" ? this.labelLaw : this.labelTerm}</span>
+                <span class="lookup__kind">${doc.kind === "law" ? this.strings["search.kind.law"] : this.strings["search.kind.term"]}</span>
                 <p>${snippet(doc.body, this.query).map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}</p>
               </li>`,
             )}

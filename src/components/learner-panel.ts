@@ -1,51 +1,56 @@
 import { LitElement, html, nothing } from "lit";
 import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
 import { attemptHistory, summarise, type AttemptRow, type OutlineCourse, type ProgressSummary } from "../lib/progress/summary.ts";
-
-/** Attempts listed per quiz in 我的学习; a township computer may hold hundreds. */
-const HISTORY_LIMIT = 50;
 import { exportFileName, exportText, importText } from "../lib/progress/export.ts";
 import { ProgressStoreError } from "../lib/progress/errors.ts";
 import { formatMinutes } from "../lib/curriculum/time.ts";
 import { forgetLearnerOnDevice } from "../browser/forget-learner.ts";
+import { importRecord } from "../browser/import-record.ts";
 import { currentLearnerId, onLearnerChange, setCurrentLearnerId } from "../browser/learner.ts";
 import { progressClient, type ProgressClient } from "../browser/progress-client.ts";
+import { fill, type Strings } from "../i18n/fill.ts";
 
-type Strings = Record<string, string>;
+/** Attempts listed per quiz in 我的学习; a township computer may hold hundreds. */
+const HISTORY_LIMIT = 50;
 
-/** Names for ids in the record: quiz and scenario titles, outcome labels. */
+/** Names for ids in the record: quiz and scenario titles (outcomes are worded by `strings`). */
 interface Names {
   quizzes: Record<string, string>;
   scenarios: Record<string, string>;
-  outcomes: Record<string, string>;
 }
-
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 
 /**
  * 我的学习: learner profiles on this device (create, switch, rename, remove after offering
  * an export), the current learner's progress, and export/import of the record. All rules
  * live in src/lib/progress; this element only asks and shows.
- *
- * @attr strings - JSON of the `me.*` UI strings.
- * @attr outline - JSON of the curriculum outline (courses → lessons).
- * @attr names - JSON of quiz and scenario titles and outcome labels.
  */
 export class LearnerPanel extends LitElement {
   static properties = {
+    /** JSON of the `me.*` strings and the scenario outcome names, picked by the page. */
     strings: { type: Object },
+    /** JSON of the curriculum outline (courses → lessons). */
     outline: { type: Array },
+    /** JSON of quiz and scenario titles by id. */
     names: { type: Object },
+    /** Learners on this device. */
     learners: { state: true },
+    /** The current learner, if chosen. */
     current: { state: true },
+    /** The current learner's progress, from the digests. */
     summary: { state: true },
+    /** Viewing, creating a learner or renaming the current one. */
     mode: { state: true },
+    /** The last action's result, in the status line. */
     message: { state: true },
+    /** Storage warning (in-memory or not persistent). */
     warning: { state: true },
+    /** The learner whose removal awaits confirmation. */
     removing: { state: true },
+    /** URL of the import page the QR code links to. */
     importUrl: { type: String, attribute: "import-url" },
+    /** The QR code of the record, once made. */
     qr: { state: true },
+    /** quiz id → its attempts, newest first, once the learner opened that quiz's list. */
     history: { state: true },
   };
 
@@ -61,7 +66,6 @@ export class LearnerPanel extends LitElement {
   declare removing: LearnerProfile | undefined;
   declare importUrl: string;
   declare qr: { src: string; alt: string; url: string } | undefined;
-  /** quiz id → its attempts, newest first, once the learner opened that quiz's list. */
   declare history: Record<string, AttemptRow[] | "loading" | "failed">;
 
   private client?: ProgressClient;
@@ -73,7 +77,7 @@ export class LearnerPanel extends LitElement {
     super();
     this.strings = {};
     this.outline = [];
-    this.names = { quizzes: {}, scenarios: {}, outcomes: {} };
+    this.names = { quizzes: {}, scenarios: {} };
     this.learners = [];
     this.current = undefined;
     this.summary = undefined;
@@ -101,14 +105,10 @@ export class LearnerPanel extends LitElement {
     super.disconnectedCallback();
   }
 
-  private s(key: string, params: Record<string, string | number> = {}) {
-    return fill(this.strings[key] ?? key, params);
-  }
-
   private async start() {
     this.client = await progressClient();
-    if (this.client.fallback) this.warning = this.s("me.fallback");
-    else if (!this.client.persistent) this.warning = this.s("me.notPersistent");
+    if (this.client.fallback) this.warning = this.strings["me.fallback"];
+    else if (!this.client.persistent) this.warning = this.strings["me.notPersistent"];
     await this.refresh();
   }
 
@@ -145,20 +145,20 @@ export class LearnerPanel extends LitElement {
 
   private renderHistory(quiz: string, total: number) {
     const rows = this.history[quiz];
-    if (rows === undefined || rows === "loading") return html`<p class="meta">${this.s("me.historyLoading")}</p>`;
-    if (rows === "failed") return html`<p class="meta">${this.s("me.historyFailed")}</p>`;
+    if (rows === undefined || rows === "loading") return html`<p class="meta">${this.strings["me.historyLoading"]}</p>`;
+    if (rows === "failed") return html`<p class="meta">${this.strings["me.historyFailed"]}</p>`;
     const when = (iso: string) => new Date(iso).toLocaleString("zh-CN", { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
     return html`<ol class="me-history__list">
         ${rows.map(
-          (a) => html`<li>${this.s("me.historyRow", { when: when(a.finished), score: a.score, max: a.max, passed: a.passed ? this.s("me.historyPassed") : this.s("me.historyFailedMark") })}</li>`,
+          (a) => html`<li>${fill(this.strings["me.historyRow"], { when: when(a.finished), score: a.score, max: a.max, passed: a.passed ? this.strings["me.historyPassed"] : this.strings["me.historyFailedMark"] })}</li>`,
         )}
       </ol>
-      ${total > rows.length ? html`<p class="meta">${this.s("me.historyMore", { n: rows.length })}</p>` : nothing}`;
+      ${total > rows.length ? html`<p class="meta">${fill(this.strings["me.historyMore"], { n: rows.length })}</p>` : nothing}`;
   }
 
   private fail(error: unknown) {
     const reason = error instanceof ProgressStoreError ? error.message : String(error);
-    this.message = this.s("me.saveFailed", { reason });
+    this.message = fill(this.strings["me.saveFailed"], { reason });
   }
 
   render() {
@@ -171,42 +171,42 @@ export class LearnerPanel extends LitElement {
   }
 
   private renderLearners() {
-    if (this.learners.length === 0) return html`<p>${this.s("me.none")}</p>`;
+    if (this.learners.length === 0) return html`<p>${this.strings["me.none"]}</p>`;
     return html`<section class="box" aria-labelledby="me-learners">
-      <h2 id="me-learners">${this.s("me.learners")}</h2>
+      <h2 id="me-learners">${this.strings["me.learners"]}</h2>
       <ul class="me-learners">
         ${this.learners.map((l) =>
           l.id === this.current?.id
             ? html`<li class="me-learner me-learner--current">
                 <strong>${l.name}</strong> <span class="meta">${[l.township, l.village].filter(Boolean).join(" ")}</span>
-                <span class="me-badge">${this.s("me.current")}</span>
+                <span class="me-badge">${this.strings["me.current"]}</span>
                 <span class="me-actions">
-                  <button type="button" class="button button--secondary" @click=${() => (this.mode = "rename")}>${this.s("me.rename")}</button>
-                  <button type="button" class="button button--secondary" @click=${() => (this.removing = l)}>${this.s("me.remove")}</button>
+                  <button type="button" class="button button--secondary" @click=${() => (this.mode = "rename")}>${this.strings["me.rename"]}</button>
+                  <button type="button" class="button button--secondary" @click=${() => (this.removing = l)}>${this.strings["me.remove"]}</button>
                 </span>
               </li>`
             : html`<li class="me-learner">
                 <strong>${l.name}</strong> <span class="meta">${[l.township, l.village].filter(Boolean).join(" ")}</span>
                 <span class="me-actions">
-                  <button type="button" class="button button--secondary" @click=${() => this.handleSwitch(l)}>${this.s("me.switchTo", { name: l.name })}</button>
+                  <button type="button" class="button button--secondary" @click=${() => this.handleSwitch(l)}>${fill(this.strings["me.switchTo"], { name: l.name })}</button>
                 </span>
               </li>`,
         )}
       </ul>
-      ${this.mode === "view" ? html`<button type="button" class="button button--secondary" @click=${() => (this.mode = "create")}>${this.s("me.create")}</button>` : nothing}
+      ${this.mode === "view" ? html`<button type="button" class="button button--secondary" @click=${() => (this.mode = "create")}>${this.strings["me.create"]}</button>` : nothing}
     </section>`;
   }
 
   private renderForm() {
     const editing = this.mode === "rename" ? this.current : undefined;
     return html`<form class="box me-form" @submit=${this.handleSubmit}>
-      <h2>${editing ? this.s("me.rename") : this.s("me.create")}</h2>
-      <label>${this.s("me.name")} <input name="name" required maxlength="40" autocomplete="name" .value=${editing?.name ?? ""} /></label>
-      <label>${this.s("me.township")} <input name="township" maxlength="40" .value=${editing?.township ?? ""} /></label>
-      <label>${this.s("me.village")} <input name="village" maxlength="40" .value=${editing?.village ?? ""} /></label>
+      <h2>${editing ? this.strings["me.rename"] : this.strings["me.create"]}</h2>
+      <label>${this.strings["me.name"]} <input name="name" required maxlength="40" autocomplete="name" .value=${editing?.name ?? ""} /></label>
+      <label>${this.strings["me.township"]} <input name="township" maxlength="40" .value=${editing?.township ?? ""} /></label>
+      <label>${this.strings["me.village"]} <input name="village" maxlength="40" .value=${editing?.village ?? ""} /></label>
       <p class="me-form__buttons">
-        <button type="submit" class="button">${this.s("me.save")}</button>
-        ${this.learners.length ? html`<button type="button" class="button button--secondary" @click=${() => (this.mode = "view")}>${this.s("me.cancel")}</button>` : nothing}
+        <button type="submit" class="button">${this.strings["me.save"]}</button>
+        ${this.learners.length ? html`<button type="button" class="button button--secondary" @click=${() => (this.mode = "view")}>${this.strings["me.cancel"]}</button>` : nothing}
       </p>
     </form>`;
   }
@@ -215,8 +215,8 @@ export class LearnerPanel extends LitElement {
     const s = this.summary;
     if (!s) return nothing;
     return html`<section class="box" aria-labelledby="me-summary">
-      <h2 id="me-summary">${this.s("me.summary")} · ${learner.name}</h2>
-      <p>${this.s("me.lessonsDone", { done: s.lessonsDone, total: s.lessonsTotal })}　${this.s("me.hours", { time: formatMinutes(s.studyMinutes) })}</p>
+      <h2 id="me-summary">${this.strings["me.summary"]} · ${learner.name}</h2>
+      <p>${fill(this.strings["me.lessonsDone"], { done: s.lessonsDone, total: s.lessonsTotal })}　${fill(this.strings["me.hours"], { time: formatMinutes(s.studyMinutes) })}</p>
       <ul class="me-courses">
         ${s.courses.map(
           (c) => html`<li>
@@ -226,75 +226,75 @@ export class LearnerPanel extends LitElement {
           </li>`,
         )}
       </ul>
-      <h3>${this.s("me.next")}</h3>
-      <p>${s.next ? html`<a href=${s.next.url}>${this.s("me.nextLesson", { course: s.next.course, lesson: s.next.title })}</a>` : this.s("me.allDone")}</p>
-      <h3>${this.s("me.quizzes")}</h3>
+      <h3>${this.strings["me.next"]}</h3>
+      <p>${s.next ? html`<a href=${s.next.url}>${fill(this.strings["me.nextLesson"], { course: s.next.course, lesson: s.next.title })}</a>` : this.strings["me.allDone"]}</p>
+      <h3>${this.strings["me.quizzes"]}</h3>
       ${s.quizzes.length
         ? html`<ul>
             ${s.quizzes.map(
               (q) => html`<li>
-                ${this.s("me.quizRow", { quiz: this.names.quizzes[q.quiz] ?? q.quiz, score: q.bestScore, max: q.max, n: q.attempts, passed: q.passed ? this.s("me.passed") : "" })}
+                ${fill(this.strings["me.quizRow"], { quiz: this.names.quizzes[q.quiz] ?? q.quiz, score: q.bestScore, max: q.max, n: q.attempts, passed: q.passed ? this.strings["me.passed"] : "" })}
                 <details class="me-history" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void this.loadHistory(q.quiz)}>
-                  <summary>${this.s("me.history", { n: q.attempts })}</summary>
+                  <summary>${fill(this.strings["me.history"], { n: q.attempts })}</summary>
                   ${this.renderHistory(q.quiz, q.attempts)}
                 </details>
               </li>`,
             )}
           </ul>`
-        : html`<p class="meta">${this.s("me.noneYet")}</p>`}
-      <h3>${this.s("me.scenarios")}</h3>
+        : html`<p class="meta">${this.strings["me.noneYet"]}</p>`}
+      <h3>${this.strings["me.scenarios"]}</h3>
       ${s.scenarios.length
         ? html`<ul>
             ${s.scenarios.map(
               (r) =>
                 html`<li>
-                  ${this.s("me.scenarioRow", {
+                  ${fill(this.strings["me.scenarioRow"], {
                     scenario: this.names.scenarios[r.scenario] ?? r.scenario,
                     score: r.bestScore,
                     max: r.max,
                     n: r.runs,
-                    outcome: (r.lastOutcome && this.names.outcomes[r.lastOutcome]) ?? r.lastOutcome ?? "",
+                    outcome: (r.lastOutcome && this.strings[`scenario.outcome.${r.lastOutcome}`]) ?? r.lastOutcome ?? "",
                   })}
                 </li>`,
             )}
           </ul>`
-        : html`<p class="meta">${this.s("me.noneYet")}</p>`}
-      <h3>${this.s("me.certificate")}</h3>
-      <p class="meta">${this.s("me.certificatePending")}</p>
+        : html`<p class="meta">${this.strings["me.noneYet"]}</p>`}
+      <h3>${this.strings["me.certificate"]}</h3>
+      <p class="meta">${this.strings["me.certificatePending"]}</p>
     </section>`;
   }
 
   private renderTransfer() {
     return html`<section class="box" aria-labelledby="me-transfer">
-      <h2 id="me-transfer">${this.s("me.export")} / ${this.s("me.import")}</h2>
+      <h2 id="me-transfer">${this.strings["me.export"]} / ${this.strings["me.import"]}</h2>
       ${this.current
-        ? html`<p><button type="button" class="button" @click=${() => this.handleExport(this.current!)}>${this.s("me.export")}</button></p>
-            <p class="meta">${this.s("me.exportHint")}</p>
-            <p><button type="button" class="button button--secondary" @click=${() => this.handleQr(this.current!)}>${this.s("me.qr")}</button></p>
+        ? html`<p><button type="button" class="button" @click=${() => this.handleExport(this.current!)}>${this.strings["me.export"]}</button></p>
+            <p class="meta">${this.strings["me.exportHint"]}</p>
+            <p><button type="button" class="button button--secondary" @click=${() => this.handleQr(this.current!)}>${this.strings["me.qr"]}</button></p>
             ${this.qr
               ? html`<figure class="me-qr">
                   <img src=${this.qr.src} alt=${this.qr.alt} width="280" height="280" />
-                  <figcaption class="meta">${this.s("me.qrHint")} <a class="me-qr__link" href=${this.qr.url}>${this.s("me.qrLink")}</a></figcaption>
+                  <figcaption class="meta">${this.strings["me.qrHint"]} <a class="me-qr__link" href=${this.qr.url}>${this.strings["me.qrLink"]}</a></figcaption>
                 </figure>`
               : nothing}`
         : nothing}
       <p>
-        <label class="button button--secondary me-file">${this.s("me.import")}
+        <label class="button button--secondary me-file">${this.strings["me.import"]}
           <input type="file" accept="application/json,.json" @change=${this.handleImport} />
         </label>
       </p>
-      <p class="meta">${this.s("me.importHint")}</p>
+      <p class="meta">${this.strings["me.importHint"]}</p>
     </section>`;
   }
 
   private renderRemoveDialog(learner: LearnerProfile) {
     return html`<div class="me-dialog" role="alertdialog" aria-modal="true" aria-labelledby="me-remove-title" aria-describedby="me-remove-text" @keydown=${this.handleDialogKey}>
-      <h2 id="me-remove-title">${this.s("me.removeTitle", { name: learner.name })}</h2>
-      <p id="me-remove-text">${this.s("me.removeText", { name: learner.name })}</p>
+      <h2 id="me-remove-title">${fill(this.strings["me.removeTitle"], { name: learner.name })}</h2>
+      <p id="me-remove-text">${fill(this.strings["me.removeText"], { name: learner.name })}</p>
       <p class="me-form__buttons">
-        <button type="button" class="button" @click=${() => this.handleExport(learner)}>${this.s("me.export")}</button>
-        <button type="button" class="button button--secondary me-danger" @click=${() => this.handleRemove(learner)}>${this.s("me.removeConfirm")}</button>
-        <button type="button" class="button button--secondary" @click=${this.closeDialog}>${this.s("me.cancel")}</button>
+        <button type="button" class="button" @click=${() => this.handleExport(learner)}>${this.strings["me.export"]}</button>
+        <button type="button" class="button button--secondary me-danger" @click=${() => this.handleRemove(learner)}>${this.strings["me.removeConfirm"]}</button>
+        <button type="button" class="button button--secondary" @click=${this.closeDialog}>${this.strings["me.cancel"]}</button>
       </p>
     </div>`;
   }
@@ -375,12 +375,12 @@ export class LearnerPanel extends LitElement {
       const fragment = await encodeRecordFragment(record);
       if (!fitsInQrCode(fragment, prefix)) {
         this.qr = undefined;
-        this.message = this.s("me.qrTooBig");
+        this.message = this.strings["me.qrTooBig"];
         return;
       }
       const { toString } = await import("qrcode");
       const svg = await toString(prefix + fragment, { type: "svg", errorCorrectionLevel: "L", margin: 2 });
-      this.qr = { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, alt: this.s("me.qrAlt", { name: learner.name }), url: prefix + fragment };
+      this.qr = { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, alt: fill(this.strings["me.qrAlt"], { name: learner.name }), url: prefix + fragment };
     } catch (error) {
       this.fail(error);
     }
@@ -393,14 +393,11 @@ export class LearnerPanel extends LitElement {
     if (!file || !this.client) return;
     const result = await importText(await file.text());
     if (!result.ok) {
-      this.message = this.s("me.importFailed", { reason: result.problem.message });
+      this.message = fill(this.strings["me.importFailed"], { reason: result.problem.message });
       return;
     }
     try {
-      const outcome = await this.client.store.importRecord(result.record);
-      const params = { name: outcome.learner.name, added: outcome.added };
-      this.message = outcome.created ? this.s("me.importedNew", params) : this.s("me.imported", params);
-      if (!this.current) setCurrentLearnerId(outcome.learner.id);
+      this.message = (await importRecord(this.client.store, result.record, Boolean(this.current), this.strings)).message;
       await this.refresh();
     } catch (error) {
       this.fail(error);

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from "lit";
+import { fill, type Strings } from "../i18n/fill.ts";
 import { pickChineseVoice, speechChunks } from "../lib/settings/speech.ts";
 
 type Status = "idle" | "speaking" | "paused";
@@ -11,24 +12,16 @@ type Status = "idle" | "speaking" | "paused";
  */
 export class ReadAloud extends LitElement {
   static properties = {
+    /** JSON of the `readAloud.*` strings, picked by the page. */
+    strings: { type: Object },
     for: { type: String },
-    labelStart: { type: String, attribute: "label-start" },
-    labelPause: { type: String, attribute: "label-pause" },
-    labelResume: { type: String, attribute: "label-resume" },
-    labelStop: { type: String, attribute: "label-stop" },
-    /** Status template with {n} and {total}. */
-    labelReading: { type: String, attribute: "label-reading" },
     status: { state: true },
     position: { state: true },
     chunks: { state: true },
   };
 
+  declare strings: Strings;
   declare for: string;
-  declare labelStart: string;
-  declare labelPause: string;
-  declare labelResume: string;
-  declare labelStop: string;
-  declare labelReading: string;
   declare status: Status;
   declare position: number;
   declare chunks: string[];
@@ -37,8 +30,8 @@ export class ReadAloud extends LitElement {
 
   constructor() {
     super();
+    this.strings = {};
     this.for = "";
-    this.labelStart = this.labelPause = this.labelResume = this.labelStop = this.labelReading = "";
     this.status = "idle";
     this.position = 0;
     this.chunks = [];
@@ -99,13 +92,13 @@ export class ReadAloud extends LitElement {
     const reading = this.status !== "idle";
     return html`<div class="controls">
       ${this.status === "idle"
-        ? html`<button type="button" class="primary" @click=${this.handleStart}>${this.labelStart}</button>`
+        ? html`<button type="button" class="primary" @click=${this.handleStart}>${this.strings["readAloud.start"]}</button>`
         : html`<button type="button" class="primary" @click=${this.handlePauseResume}>
-            ${this.status === "paused" ? this.labelResume : this.labelPause}
+            ${this.status === "paused" ? this.strings["readAloud.resume"] : this.strings["readAloud.pause"]}
           </button>`}
-      ${reading ? html`<button type="button" @click=${this.handleStop}>${this.labelStop}</button>` : null}
+      ${reading ? html`<button type="button" @click=${this.handleStop}>${this.strings["readAloud.stop"]}</button>` : null}
       <span class="status" role="status">${reading
-        ? this.labelReading.replace("{n}", String(this.position + 1)).replace("{total}", String(this.chunks.length))
+        ? fill(this.strings["readAloud.reading"], { n: this.position + 1, total: this.chunks.length })
         : ""}</span>
     </div>`;
   }

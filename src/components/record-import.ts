@@ -1,30 +1,32 @@
 import { LitElement, html, nothing } from "lit";
 import type { ProgressRecord } from "../lib/progress/schema.ts";
 import { decodeFragment } from "../lib/progress/fragment.ts";
+import { importRecord } from "../browser/import-record.ts";
 import { progressClient } from "../browser/progress-client.ts";
-import { currentLearnerId, setCurrentLearnerId } from "../browser/learner.ts";
+import { currentLearnerId } from "../browser/learner.ts";
+import { fill, type Strings } from "../i18n/fill.ts";
 
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 
 /**
  * The page a scanned QR code opens: reads the record from the URL fragment (it never
  * reaches a server), validates it like an imported file, shows what it holds, and imports
  * it only when the learner confirms. A bad link changes nothing on the device.
- *
- * @attr strings - JSON of the `me.*` strings.
- * @attr me - URL of 我的学习.
  */
 export class RecordImport extends LitElement {
   static properties = {
+    /** JSON of the `me.*` strings, picked by the page. */
     strings: { type: Object },
+    /** URL of 我的学习. */
     me: { type: String },
+    /** The record in the link, once read and checked. */
     record: { state: true },
+    /** What happened, in the status line. */
     message: { state: true },
+    /** Whether the record has been imported. */
     done: { state: true },
   };
 
-  declare strings: Record<string, string>;
+  declare strings: Strings;
   declare me: string;
   declare record: ProgressRecord | undefined;
   declare message: string;
@@ -43,10 +45,6 @@ export class RecordImport extends LitElement {
     return this;
   }
 
-  private s(key: string, params: Record<string, string | number> = {}) {
-    return fill(this.strings[key] ?? key, params);
-  }
-
   connectedCallback() {
     super.connectedCallback();
     void this.read();
@@ -54,26 +52,25 @@ export class RecordImport extends LitElement {
 
   private async read() {
     if (!location.hash.slice(1)) {
-      this.message = this.s("me.noFragment");
+      this.message = this.strings["me.noFragment"];
       return;
     }
     const result = await decodeFragment(location.hash);
     if (result.ok) this.record = result.record;
-    else this.message = this.s("me.importFailed", { reason: result.problem.message });
+    else this.message = fill(this.strings["me.importFailed"], { reason: result.problem.message });
   }
 
   private async handleImport() {
     if (!this.record) return;
     try {
       const { store } = await progressClient();
-      const outcome = await store.importRecord(this.record);
-      if (!currentLearnerId()) setCurrentLearnerId(outcome.learner.id);
+      const { message } = await importRecord(store, this.record, Boolean(currentLearnerId()), this.strings);
       // The record has arrived; do not keep it in the address bar or history.
       history.replaceState(null, "", location.pathname);
       this.done = true;
-      this.message = `${this.s("me.importDone")} ${this.s(outcome.created ? "me.importedNew" : "me.imported", { name: outcome.learner.name, added: outcome.added })}`;
+      this.message = `${this.strings["me.importDone"]} ${message}`;
     } catch (error) {
-      this.message = this.s("me.saveFailed", { reason: error instanceof Error ? error.message : String(error) });
+      this.message = fill(this.strings["me.saveFailed"], { reason: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -83,7 +80,7 @@ export class RecordImport extends LitElement {
       <p role="status">${this.message}</p>
       ${r && !this.done
         ? html`<p>
-              ${this.s("me.importPreview", {
+              ${fill(this.strings["me.importPreview"], {
                 name: r.learner.name,
                 place: [r.learner.township, r.learner.village].filter(Boolean).join(" ") || "—",
                 lessons: r.lessons.length,
@@ -91,9 +88,9 @@ export class RecordImport extends LitElement {
                 runs: r.runs.length,
               })}
             </p>
-            <p><button type="button" class="button" @click=${this.handleImport}>${this.s("me.importConfirm")}</button></p>`
+            <p><button type="button" class="button" @click=${this.handleImport}>${this.strings["me.importConfirm"]}</button></p>`
         : nothing}
-      <p><a href=${this.me}>${this.s("me.goToMe")}</a></p>
+      <p><a href=${this.me}>${this.strings["me.goToMe"]}</a></p>
     `;
   }
 }

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from "lit";
+import { fill, type Strings } from "../i18n/fill.ts";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { pagefindRanking } from "../lib/search/pagefind-ranking.ts";
 
@@ -27,19 +28,11 @@ const PAGE_SIZE = 10;
  */
 export class SiteSearch extends LitElement {
   static properties = {
+    /** JSON of the `search.*` strings, picked by the page. */
+    strings: { type: Object },
     bundle: { type: String },
     base: { type: String },
     kinds: { type: String },
-    label: { type: String },
-    placeholder: { type: String },
-    labelSubmit: { type: String, attribute: "label-submit" },
-    labelFilter: { type: String, attribute: "label-filter" },
-    labelAll: { type: String, attribute: "label-all" },
-    labelLoading: { type: String, attribute: "label-loading" },
-    labelFailed: { type: String, attribute: "label-failed" },
-    labelEmpty: { type: String, attribute: "label-empty" },
-    labelCount: { type: String, attribute: "label-count" },
-    labelMore: { type: String, attribute: "label-more" },
     query: { state: true },
     kind: { state: true },
     status: { state: true },
@@ -47,19 +40,10 @@ export class SiteSearch extends LitElement {
     shown: { state: true },
   };
 
+  declare strings: Strings;
   declare bundle: string;
   declare base: string;
   declare kinds: string;
-  declare label: string;
-  declare placeholder: string;
-  declare labelSubmit: string;
-  declare labelFilter: string;
-  declare labelAll: string;
-  declare labelLoading: string;
-  declare labelFailed: string;
-  declare labelEmpty: string;
-  declare labelCount: string;
-  declare labelMore: string;
   declare query: string;
   declare kind: string;
   declare status: "idle" | "loading" | "ready" | "failed";
@@ -72,9 +56,8 @@ export class SiteSearch extends LitElement {
 
   constructor() {
     super();
-    this.bundle = this.base = this.kinds = this.label = this.placeholder = "";
-    this.labelSubmit = this.labelFilter = this.labelAll = this.labelLoading = this.labelFailed = "";
-    this.labelEmpty = this.labelCount = this.labelMore = "";
+    this.strings = {};
+    this.bundle = this.base = this.kinds = "";
     this.query = "";
     this.kind = "";
     this.status = "idle";
@@ -97,7 +80,7 @@ export class SiteSearch extends LitElement {
   render() {
     const kinds = this.kinds.split("|").filter(Boolean);
     return html`<form class="search-form" role="search" @submit=${this.handleSubmit}>
-        <label class="field-label" for="search-input">${this.label}</label>
+        <label class="field-label" for="search-input">${this.strings["search.label"]}</label>
         <div class="search-form__row">
           <input
             id="search-input"
@@ -106,18 +89,18 @@ export class SiteSearch extends LitElement {
             type="search"
             autocomplete="off"
             enterkeyhint="search"
-            placeholder=${this.placeholder}
+            placeholder=${this.strings["search.placeholder"]}
             .value=${this.query}
             @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
           />
-          <button type="submit" class="button">${this.labelSubmit}</button>
+          <button type="submit" class="button">${this.strings["search.submit"]}</button>
         </div>
         <fieldset class="search-form__kinds">
-          <legend>${this.labelFilter}</legend>
+          <legend>${this.strings["search.filter"]}</legend>
           ${["", ...kinds].map(
             (kind) => html`<label class="search-form__kind">
               <input type="radio" name="kind" value=${kind} .checked=${this.kind === kind} @change=${this.handleKind} />
-              ${kind || this.labelAll}
+              ${kind || this.strings["search.kind.all"]}
             </label>`,
           )}
         </fieldset>
@@ -143,18 +126,18 @@ export class SiteSearch extends LitElement {
           </ol>`
         : nothing}
       ${this.pending.length
-        ? html`<button type="button" class="button button--secondary search-more" @click=${this.handleMore}>${this.labelMore}</button>`
+        ? html`<button type="button" class="button button--secondary search-more" @click=${this.handleMore}>${this.strings["search.more"]}</button>`
         : nothing}`;
   }
 
   private statusText(): string {
     switch (this.status) {
       case "loading":
-        return this.labelLoading;
+        return this.strings["search.loading"];
       case "failed":
-        return this.labelFailed;
+        return this.strings["search.failed"];
       case "ready":
-        return this.total ? this.labelCount.replace("{n}", String(this.total)) : this.labelEmpty.replace("{q}", this.query);
+        return this.total ? fill(this.strings["search.count"], { n: this.total }) : fill(this.strings["search.empty"], { q: this.query });
       default:
         return "";
     }

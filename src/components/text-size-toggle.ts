@@ -1,4 +1,6 @@
 import { LitElement, css, html } from "lit";
+import type { Strings } from "../i18n/fill.ts";
+import { localStore } from "../browser/storage.ts";
 import { readTextSize, writeTextSize, TEXT_SIZE_KEY, type TextSize } from "../lib/settings/text-size.ts";
 
 /**
@@ -9,22 +11,18 @@ import { readTextSize, writeTextSize, TEXT_SIZE_KEY, type TextSize } from "../li
  */
 export class TextSizeToggle extends LitElement {
   static properties = {
-    /** Visible label, e.g. 大字. */
-    label: { type: String },
-    /** Longer description for the tooltip and screen readers. */
-    hint: { type: String },
+    /** JSON of the `settings.largeText*` strings, picked by the layout. */
+    strings: { type: Object },
     size: { state: true },
   };
 
-  declare label: string;
-  declare hint: string;
+  declare strings: Strings;
   declare size: TextSize;
 
   constructor() {
     super();
-    this.label = "";
-    this.hint = "";
-    this.size = readTextSize(safeLocalStorage());
+    this.strings = {};
+    this.size = readTextSize(localStore());
   }
 
   static styles = css`
@@ -61,32 +59,24 @@ export class TextSizeToggle extends LitElement {
   }
 
   render() {
-    return html`<button type="button" part="button" aria-pressed=${this.size === "large" ? "true" : "false"} title=${this.hint} @click=${this.handleClick}>
-      ${this.label}
+    return html`<button type="button" part="button" aria-pressed=${this.size === "large" ? "true" : "false"} title=${this.strings["settings.largeTextHint"]} @click=${this.handleClick}>
+      ${this.strings["settings.largeText"]}
     </button>`;
   }
 
   private handleClick() {
     this.apply(this.size === "large" ? "normal" : "large");
-    writeTextSize(safeLocalStorage(), this.size);
+    writeTextSize(localStore(), this.size);
   }
 
   private handleStorage = (event: StorageEvent) => {
-    if (event.key === TEXT_SIZE_KEY) this.apply(readTextSize(safeLocalStorage()));
+    if (event.key === TEXT_SIZE_KEY) this.apply(readTextSize(localStore()));
   };
 
   private apply(size: TextSize) {
     this.size = size;
     if (size === "large") document.documentElement.dataset.textSize = "large";
     else delete document.documentElement.dataset.textSize;
-  }
-}
-
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
   }
 }
 

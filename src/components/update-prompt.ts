@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from "lit";
+import type { Strings } from "../i18n/fill.ts";
 
 /**
  * Registers the service worker and, when a new deployment has been downloaded, offers to
@@ -17,17 +18,16 @@ import { LitElement, css, html, nothing } from "lit";
  */
 export class UpdatePrompt extends LitElement {
   static properties = {
+    /** JSON of the `update.*` strings, picked by the layout. */
+    strings: { type: Object },
     src: { type: String },
     scope: { type: String },
-    label: { type: String },
-    labelReload: { type: String, attribute: "label-reload" },
     waiting: { state: true },
   };
 
+  declare strings: Strings;
   declare src: string;
   declare scope: string;
-  declare label: string;
-  declare labelReload: string;
   declare waiting: boolean;
 
   private registration?: ServiceWorkerRegistration;
@@ -36,7 +36,8 @@ export class UpdatePrompt extends LitElement {
 
   constructor() {
     super();
-    this.src = this.scope = this.label = this.labelReload = "";
+    this.strings = {};
+    this.src = this.scope = "";
     this.waiting = false;
   }
 
@@ -109,8 +110,8 @@ export class UpdatePrompt extends LitElement {
   render() {
     return this.waiting
       ? html`<div class="bar" role="status">
-          <p>${this.label}</p>
-          <button type="button" @click=${this.handleReload}>${this.labelReload}</button>
+          <p>${this.strings["update.available"]}</p>
+          <button type="button" @click=${this.handleReload}>${this.strings["update.reload"]}</button>
         </div>`
       : nothing;
   }

@@ -58,15 +58,14 @@ export class ScenarioLawPanel extends PanelDialog {
       <law-lookup
         src=${this.lookupSrc}
         base=${this.base}
-        label=${l["scenario.player.lawSearch"]}
-        placeholder=${l["scenario.player.lawSearchPlaceholder"]}
-        label-loading=${l["lookup.loading"]}
-        label-failed=${l["lookup.failed"]}
-        label-empty=${l["lookup.empty"]}
-        label-count=${l["lookup.count"]}
-        label-law=${l["search.kind.law"]}
-        label-term=${l["search.kind.term"]}
+        .strings=${this.lookupStrings()}
       ></law-lookup>`;
+  }
+
+  /** The look-up's own strings, with the player's label and placeholder for its box. */
+  private lookupStrings() {
+    const l = this.strings;
+    return { ...l, "lookup.label": l["scenario.player.lawSearch"], "lookup.placeholder": l["scenario.player.lawSearchPlaceholder"] };
   }
 }
 

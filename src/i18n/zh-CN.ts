@@ -11,6 +11,7 @@ import { quizStrings } from "./zh-CN.quiz.ts";
 import { certificationStrings } from "./zh-CN.certification.ts";
 import { examStrings } from "./zh-CN.exam.ts";
 import { verifyStrings } from "./zh-CN.verify.ts";
+import { certStrings } from "./zh-CN.cert.ts";
 
 export const zhCN = {
   ...scenarioStrings,
@@ -20,6 +21,7 @@ export const zhCN = {
   ...certificationStrings,
   ...examStrings,
   ...verifyStrings,
+  ...certStrings,
   "site.name": "调解员学堂",
   "site.tagline": "人民调解员培训与认证",
   "site.description": "面向人民调解员的学习平台：依法调解的课程、案例模拟与测验。",

@@ -12,6 +12,7 @@ import { provisionId } from "./lib/content/model.ts";
 import { knownFromContentSet } from "./lib/quiz/check.ts";
 import { checkQuizDir } from "./lib/quiz/files.ts";
 import { bankFileSchema } from "./lib/quiz/schema.ts";
+import { levelSchema } from "./lib/certification/schema.ts";
 import { checkScenarioDir } from "./lib/scenario/files.ts";
 import { scenarioSchema } from "./lib/scenario/schema.ts";
 import { townshipSchema } from "./lib/townships/schema.ts";
@@ -109,6 +110,8 @@ export const collections = {
   glossary: defineCollection({ loader: glossaryLoader, schema: glossaryTermSchema }),
   scenarios: defineCollection({ loader: scenarioLoader, schema: scenarioSchema }),
   quizzes: defineCollection({ loader: quizLoader, schema: bankFileSchema }),
+  // Cross-file rules (courses, quizzes, scenarios, cycles) run in check-all before the build.
+  certifications: defineCollection({ loader: glob({ pattern: "*.yaml", base: join(content, "certifications") }), schema: levelSchema }),
   townships: defineCollection({ loader: glob({ pattern: "*.yaml", base: join(content, "townships") }), schema: townshipSchema }),
   courses: defineCollection({
     loader: glob({ pattern: "*/index.mdx", base: join(content, "courses"), generateId: ({ entry }) => folderOf(entry) }),

@@ -17,7 +17,7 @@ import type { DidKey, Issuer } from "./types.ts";
 const day = (what: string) =>
   z
     .string({ required_error: `缺少${what}（日期，例如 2026-01-01）`, invalid_type_error: `${what}应写成日期，例如 2026-01-01` })
-    .refine(isDay, `${what}应写成真实存在的日期 YYYY-MM-DD，例如 2026-01-01`);
+    .refine(isDay, `${what} 不是真实存在的日期：应写成 YYYY-MM-DD，例如 2026-01-01`);
 
 const keySchema = z
   .object({

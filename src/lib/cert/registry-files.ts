@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { emptyAllocation } from "./allocation.ts";
 import { NUMBER_PATTERN } from "./credential.ts";
 import type { AllocationState, RegistryConfig, RegistryEntry, RevocationRecord, StatusListCredential } from "./types.ts";
@@ -67,3 +68,6 @@ export function readAllocation(dir: string): AllocationState {
     ? readJson<AllocationState>(file, (v) => isObject(v) && isObject(v.numbers) && isObject(v.statusIndexes) && isObject(v.currentList), "编号分配记录")
     : emptyAllocation();
 }
+
+/** gzipSize through Node's zlib (level 6, as web servers compress): for buildPublishedRegistry's `measure`. */
+export const nodeGzipSize = (value: unknown): number => gzipSync(JSON.stringify(value), { level: 6 }).length;

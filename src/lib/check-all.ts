@@ -12,6 +12,7 @@ import { knownFromContentSet } from "./quiz/check.ts";
 import { checkCertificationDir, knownForCertification } from "./certification/files.ts";
 import { checkScenarioDir, type ScenarioFile } from "./scenario/files.ts";
 import { checkTownshipDir } from "./townships/files.ts";
+import { checkIssuerDir } from "./cert/issuer-files.ts";
 
 export interface CheckAllResult {
   set: ContentSet;
@@ -30,6 +31,6 @@ export function checkAll(root: string, content: string): CheckAllResult {
     set,
     scenarios,
     quizBanks: quizzes.banks.length,
-    issues: [...issues, ...scenarios.flatMap((s) => s.issues), ...quizzes.issues, ...levels.issues, ...checkTownshipDir(root, join(content, "townships")).issues],
+    issues: [...issues, ...scenarios.flatMap((s) => s.issues), ...quizzes.issues, ...levels.issues, ...checkTownshipDir(root, join(content, "townships")).issues, ...checkIssuerDir(root, join(content, "issuers")).issues],
   };
 }

@@ -22,13 +22,15 @@ export default function serviceWorker(): AstroIntegration {
           globDirectory: outDir,
           globPatterns: ["**/*.{html,css,js,svg,webmanifest}"],
           // pagefind's own UI bundles are not used; its index is cached when first searched.
-          globIgnores: ["pagefind/**", "sw.js", "workbox-*.js"],
+          // The certificate registry and its per-number pages grow with every certificate
+          // (a province: 100,000s): never precached, only what a check fetched (below).
+          globIgnores: ["pagefind/**", "sw.js", "workbox-*.js", "registry/**", "certificates/**"],
           swDest: `${outDir}/sw.js`,
           modifyURLPrefix: { "": base },
           directoryIndex: "index.html",
           // Search pages (q, kind) and quiz pages (seed, for trainers and tests) read their
           // query string in the browser: the page itself is the same, so serve it offline.
-          ignoreURLParametersMatching: [/^q$/, /^kind$/, /^seed$/, /^utm_/],
+          ignoreURLParametersMatching: [/^q$/, /^kind$/, /^seed$/, /^number$/, /^utm_/],
           cleanupOutdatedCaches: true,
           skipWaiting: false, // the page asks the learner first (see update-prompt.ts)
           clientsClaim: false,
@@ -42,6 +44,13 @@ export default function serviceWorker(): AstroIntegration {
               urlPattern: ({ url }) => url.pathname.includes("/pagefind/") || url.pathname.endsWith("/search/lookup.json"),
               handler: "StaleWhileRevalidate",
               options: { cacheName: "search-index", expiration: { maxEntries: 400 } },
+            },
+            {
+              // Registry files a verification fetched: the network first (revocations are
+              // news), the last copy when offline; /verify/ shows how old it is.
+              urlPattern: ({ url }) => url.pathname.includes("/registry/"),
+              handler: "NetworkFirst",
+              options: { cacheName: "registry", networkTimeoutSeconds: 4, expiration: { maxEntries: 200 } },
             },
           ],
         });

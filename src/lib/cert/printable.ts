@@ -73,7 +73,7 @@ export const PRINT_CSS = `
 .cert__rows{display:grid;gap:2mm;margin:0 0 8mm;font-size:12pt}
 .cert__rows div{display:grid;grid-template-columns:7em 1fr;gap:4mm}.cert__rows dt{font-weight:700}.cert__rows dd{margin:0;overflow-wrap:anywhere}
 .cert__foot{display:flex;gap:6mm;align-items:center;border-top:1px solid #7a1f1f;padding-top:6mm}
-.cert__qr{flex:0 0 42mm;width:42mm;height:42mm}.cert__qr svg{width:100%;height:100%;display:block}
+.cert__qr{flex:0 0 62mm;width:62mm;height:62mm}.cert__qr svg{width:100%;height:100%;display:block}
 .cert__scan{margin:0;font-size:10.5pt;line-height:1.6}
 @page{size:A4;margin:12mm}
 @media print{.cert{max-width:none;min-height:270mm;border-width:3px}.no-print{display:none!important}body{background:#fff}}

@@ -44,6 +44,9 @@ export function pageTypes(): Record<string, string> {
     authoring: "authoring/",
     "scenario authoring": "authoring/scenarios/",
     verify: "verify/",
+    townships: "townships/",
+    ...(dirsIn(join(dist, "townships"))[0] ? { "township roster": `townships/${dirsIn(join(dist, "townships"))[0]}/` } : {}),
+    ...(dirsIn(join(dist, "certificates"))[0] ? { certificate: `certificates/${dirsIn(join(dist, "certificates"))[0]}/` } : {}),
     "not found": "no-such-page/",
   };
 }

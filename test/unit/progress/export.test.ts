@@ -3,7 +3,8 @@
  * (empty, truncated, corrupt, not ours, future version, invalid, tampered) refused with a
  * message that says so, before anything is written.
  */
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { describe, expect, it, test } from "vitest";
 import { canonicalJson } from "../../../src/lib/progress/canonical.ts";
 import { createExport, EXPORT_FORMAT, exportFileName, exportText, importText, importValue, looksTruncated, sha256Hex } from "../../../src/lib/progress/export.ts";
 import { decodeFragment, encodeFragment, encodeRecordFragment, fitsInQrCode, FRAGMENT_TAG, QR_BYTE_CAPACITY, qrFragmentBudget } from "../../../src/lib/progress/fragment.ts";
@@ -265,5 +266,37 @@ describe("ids and base64url", () => {
       expect(id).toHaveLength(16);
       expect(entryIdSchema.safeParse(id).success).toBe(true);
     }
+  });
+});
+
+describe("files exported before canonical JSON and base64url moved to libraries", () => {
+  // Written by the hand-written canonicaliser (commit before "canonicalize and @scure/base");
+  // its checksum must still verify, or learners' saved files would stop importing.
+  const before = readFileSync(new URL("../../fixtures/progress/export-before-jcs.json", import.meta.url), "utf8");
+
+  test("still verify and import unchanged", async () => {
+    const parsed = JSON.parse(before);
+    expect(parsed.checksum.value).toBe("456a70977b682fc96233b8d16a2954e2386b60b186d26b91a7ea42cb3af6a405");
+    const result = await importText(before);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.record).toEqual(parsed.record);
+  });
+
+  test("canonical text and its hash are the ones computed before", async () => {
+    const tricky = { b: [1.0, -0, 1e21, 0.1 + 0.2, 1e-7], a: { "\u{1F600}": "调解\n", "\uFFFF": null, A: true } };
+    const text = canonicalJson(tricky);
+    expect(text).toBe('{"a":{"A":true,"\u{1F600}":"调解\\n","\uFFFF":null},"b":[1,0,1e+21,0.30000000000000004,1e-7]}');
+    expect(await sha256Hex(text)).toBe("e4ed8efa0bf4e7ce2c676d3c036bcb719c58fc38abe77765b095dcc3ecb0ef29");
+  });
+
+  test("base64url is the same encoding as before, and refuses what is not base64url", () => {
+    const bytes = new Uint8Array([0, 1, 2, 250, 251, 252, 253, 254, 255, 16, 32]);
+    expect(base64url(bytes)).toBe("AAEC-vv8_f7_ECA");
+    expect(fromBase64url("AAEC-vv8_f7_ECA")).toEqual(bytes);
+    for (const bad of ["A", "AB+C", "AB/C", "AB=C", "ABC="]) expect(fromBase64url(bad)).toBeUndefined();
+  });
+
+  test("a lone surrogate is refused, not hashed", () => {
+    expect(() => canonicalJson({ name: "\uD800" })).toThrow(TypeError);
   });
 });

@@ -120,6 +120,8 @@ export class LearnerPanel extends LitElement {
       this.current = this.learners.find((l) => l.id === id);
       if (!this.current && this.learners.length === 0) this.mode = "create";
       this.summary = this.current ? summarise((await this.client.store.readOverview(this.current.id)).digests, this.outline) : undefined;
+      // <certification-readiness> re-reads too (after an import the learner id may not change).
+      this.dispatchEvent(new CustomEvent("learner-refresh", { bubbles: true }));
       this.history = {};
       this.attempts = undefined;
     } catch (error) {
@@ -259,8 +261,6 @@ export class LearnerPanel extends LitElement {
             )}
           </ul>`
         : html`<p class="meta">${this.strings["me.noneYet"]}</p>`}
-      <h3>${this.strings["me.certificate"]}</h3>
-      <p class="meta">${this.strings["me.certificatePending"]}</p>
     </section>`;
   }
 

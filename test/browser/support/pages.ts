@@ -44,6 +44,7 @@ export function pageTypes(): Record<string, string> {
     authoring: "authoring/",
     "scenario authoring": "authoring/scenarios/",
     verify: "verify/",
+    certification: "certification/",
     townships: "townships/",
     ...(dirsIn(join(dist, "townships"))[0] ? { "township roster": `townships/${dirsIn(join(dist, "townships"))[0]}/` } : {}),
     ...(dirsIn(join(dist, "certificates"))[0] ? { certificate: `certificates/${dirsIn(join(dist, "certificates"))[0]}/` } : {}),

@@ -63,18 +63,12 @@ export const verifyStrings = {
   "verify.field.validFrom": "生效日期",
   "verify.field.validUntil": "有效期至",
   "verify.field.awardedDate": "首次发证",
-  "verify.field.signedAt": "签发时间",
   "verify.field.revocation": "撤销",
-  "verify.field.statusList": "撤销名单",
-  "verify.field.statusListDate": "撤销名单发布于 {date}",
-  "verify.field.credentialId": "证书标识",
-  "verify.field.renews": "换发自",
   "verify.holder.masked": "{masked}（姓名已部分隐去）",
   "verify.holder.confirmed": "{name}（与证书记载一致）",
   // The command line.
   "verify.cli.usage": "用法：npm run cert -- verify <证书文件 | 核验链接文件 | 证书编号> [--registry content/registry] [--issuers content/issuers] [--now YYYY-MM-DD]",
   "verify.cli.unreadable": "读不到文件 {file}：{reason}",
-  "verify.cli.noNumber": "登记册 {registry} 中没有证书编号 {number}。",
   "verify.cli.issuerIssues": "发证机构名单有问题，先按下面的提示修改 {dir}：",
   "verify.cli.badNow": "--now 应写成日期 YYYY-MM-DD，例如 2027-01-01",
   // The /verify/ page (certificate-verifier) and what it says about the data it used.

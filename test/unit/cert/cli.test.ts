@@ -93,7 +93,7 @@ describe("cert verify", () => {
   it("exit 0 and 有效 for a valid certificate, with its details", async () => {
     expect(await verify(args(file))).toBe(0);
     const text = said();
-    expect(text).toContain("核验结果：有效");
+    expect(text).toContain("核验结果：✔ 有效");
     expect(text).toContain("证书编号：QX-2026-000123");
     expect(text).toContain("持证人：张*明（姓名已部分隐去）");
     expect(text).toContain("有效期至：2027-11-30");
@@ -108,18 +108,18 @@ describe("cert verify", () => {
     expect(await verify(args("QX-2026-000123"))).toBe(0);
     said();
     expect(await verify(args("QX-2026-000999"))).toBe(1);
-    expect(said()).toContain("核验结果：未找到");
+    expect(said()).toContain("核验结果：! 未找到");
   });
 
   it("exit 1 with the verdict for expired, altered, oversized and broken files", async () => {
     expect(await verify(args(file, "--now", "2028-01-01"))).toBe(1);
-    expect(said()).toContain("核验结果：已过期");
+    expect(said()).toContain("核验结果：! 已过期");
     expect(await verify(args(join(dir, "altered.json")))).toBe(1);
-    expect(said()).toContain("核验结果：签名无效");
+    expect(said()).toContain("核验结果：✘ 签名无效");
     expect(await verify(args(join(dir, "big.json")))).toBe(1);
     expect(said()).toContain("输入的内容超过 256 KB");
     expect(await verify(args(join(dir, "broken.json")))).toBe(1);
-    expect(said()).toContain("核验结果：格式不正确");
+    expect(said()).toContain("核验结果：✘ 格式不正确");
   });
 
   it("exit 2 for usage mistakes", async () => {

@@ -6,7 +6,7 @@
  */
 import { clearDraft, readDraft, writeDraft, type DraftStorage, type QuizDraft } from "../quiz/draft.ts";
 import type { Response } from "../quiz/response.ts";
-import type { KeyValueStore } from "../settings/text-size.ts";
+import type { KeyValueStore } from "../storage/key-value.ts";
 import { normalizeCode } from "./codes.ts";
 import type { ExamPaper } from "./paper.ts";
 import { deriveSiteKeys } from "./seal.ts";

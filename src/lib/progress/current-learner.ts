@@ -3,7 +3,7 @@
  * computer, so the choice is explicit and kept per browser (not per tab: switching applies
  * everywhere). Pure over an injected key-value store.
  */
-import type { KeyValueStore } from "../settings/text-size.ts";
+import type { KeyValueStore } from "../storage/key-value.ts";
 
 export const CURRENT_LEARNER_KEY = "ma.currentLearner";
 

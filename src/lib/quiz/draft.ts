@@ -11,8 +11,7 @@
  * limit runs from the draft's start, so reloading never gives more time. Pure: storage is
  * injected; no zod, to keep the quiz page light.
  */
-import { removeKeysWithPrefix, type ListableStorage } from "../settings/listable-storage.ts";
-import type { KeyValueStore } from "../settings/text-size.ts";
+import { removeKeysWithPrefix, type KeyValueStore, type ListableStorage } from "../storage/key-value.ts";
 import type { QuizCatalog } from "./catalog.ts";
 import { drawQuiz, type DrawnQuiz } from "./draw.ts";
 import type { Response } from "./response.ts";

@@ -1,6 +1,7 @@
 /**
- * A SaveSlot over the browser's localStorage, until the progress store (IndexedDB) takes
- * over. Pure over an injected Storage-like object, so it is tested without a browser.
+ * A SaveSlot over the browser's localStorage for runs in progress (a finished run goes
+ * into the learner's record in the progress store, see run-record.ts). Pure over an
+ * injected Storage-like object, so it is tested without a browser.
  *
  * Each run is one entry under a versioned key, holding the run and the learner's notes:
  *
@@ -12,14 +13,12 @@
  * warning. (`save` and `clear` are the SaveSlot methods, whose contract returns nothing;
  * they call the `try…` versions and drop the result.)
  */
-import { removeKeysWithPrefix, type ListableStorage } from "../settings/listable-storage.ts";
+import { removeKeysWithPrefix, type KeyValueStore, type ListableStorage } from "../storage/key-value.ts";
 import type { RunKey, SaveSlot } from "./save.ts";
 import type { RunState } from "./state.ts";
 
 /** The part of the Web Storage API the slot uses; window.localStorage fits. */
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
+export interface StorageLike extends KeyValueStore {
   removeItem(key: string): void;
 }
 

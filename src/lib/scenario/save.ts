@@ -1,7 +1,7 @@
 /**
- * Where a learner's run of a scenario is kept between visits. The progress store
- * (IndexedDB, another issue) will implement SaveSlot; MemorySaveSlot is its twin for
- * tests and for browsers without storage.
+ * Where a learner's unfinished run of a scenario is kept between visits.
+ * LocalStorageSaveSlot (local-save.ts) is the one the player uses; MemorySaveSlot is its
+ * twin for tests. A finished run goes into the progress store instead (run-record.ts).
  */
 import type { RunState } from "./state.ts";
 

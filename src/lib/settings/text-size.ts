@@ -2,13 +2,10 @@
  * The 大字 (large text) preference. Stored per device so that older volunteers set it
  * once; read before first paint by an inline script in the page head (same key).
  */
+import type { KeyValueStore } from "../storage/key-value.ts";
+
 export const TEXT_SIZE_KEY = "ma.textSize";
 export type TextSize = "normal" | "large";
-
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
 
 export function readTextSize(store: KeyValueStore | undefined): TextSize {
   try {

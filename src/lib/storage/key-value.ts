@@ -1,8 +1,16 @@
 /**
- * Removing every localStorage key of one kind (a learner's quiz drafts, their saved
- * scenario runs) when a learner leaves a shared device. Pure over the part of the Web
- * Storage API it needs; never throws: blocked storage holds nothing to remove.
+ * The parts of the Web Storage API that the rules use, so they stay pure and testable
+ * with a Map (the browser passes `localStore()` from src/browser/storage.ts, or undefined
+ * when storage is blocked). Also: removing every key of one kind (a learner's quiz drafts,
+ * their saved scenario runs) when a learner leaves a shared device; it never throws:
+ * blocked storage holds nothing to remove.
  */
+
+/** Reading and writing one key; window.localStorage fits. */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
 
 /** The part of Web Storage that can list and remove keys; window.localStorage fits. */
 export interface ListableStorage {

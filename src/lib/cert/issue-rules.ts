@@ -29,16 +29,17 @@ export const addDays = (day: string, n: number): string => {
 
 /**
  * Last valid day of a certificate valid `months` months from `day`: the day before the same
- * date `months` later (2026-12-01 + 12 → 2027-11-30). A month-end start clamps to the
- * shorter month (2026-01-31 + 1 → 2026-02-27), so validity never runs into a third month.
+ * date `months` later (2026-12-01 + 12 → 2027-11-30). When that month has no such date
+ * (2024-02-29 + 12, 2026-01-31 + 1), the last day of that month: never into a third month,
+ * never a day short.
  */
 export function lastValidDay(day: string, months: number): string {
   const d = utcOf(day);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() + months;
   const lastOfTarget = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const end = new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), lastOfTarget)));
-  return addDays(dayOf(end), -1);
+  if (d.getUTCDate() > lastOfTarget) return dayOf(new Date(Date.UTC(y, m, lastOfTarget)));
+  return addDays(dayOf(new Date(Date.UTC(y, m, d.getUTCDate()))), -1);
 }
 
 export const today = (now: Date): string => beijingDay(now);

@@ -177,7 +177,7 @@ describe("the private bank never reaches the site", () => {
       for (const name of readdirSync(d)) {
         const path = join(d, name);
         if (statSync(path).isDirectory()) walk(path);
-        else if (/\.(html|js|json|css|txt|xml|webmanifest)$/.test(name)) files.push(path);
+        else if (/\.(html|m?js|json|css|txt|xml|webmanifest|csv)$/.test(name)) files.push(path);
       }
     };
     walk(distDir());

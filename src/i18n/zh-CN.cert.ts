@@ -21,7 +21,6 @@ export const certStrings = {
   "cert.cli.listEmpty": "没有符合条件的证书。",
   "cert.cli.listCount": "共 {n} 本证书。",
   "cert.cli.sampleDone": "示例登记簿已写好：{n} 本证书，{townships} 个乡镇，签发机构 {issuer}（私钥已丢弃，示例证书不能再签发或撤销）。",
-  "cert.cli.badArgs": "{message}",
   "cert.cli.missing": "缺少参数 {flag}。",
   "cert.print.title": "人民调解员培训合格证书",
   "cert.print.holder": "持证人",
@@ -45,7 +44,7 @@ export const certStrings = {
   "cert.list.header": "证书编号,姓名,乡镇,村（社区）,等级,生效日期,有效期至,状态,撤销原因",
   "cert.problem.cannot-read": "读不到文件 {file}：请核对路径。",
   "cert.problem.registry-missing": "找不到登记簿 {dir}/registry.json：请先建好登记簿（见 src/lib/cert/README.md 第 6 节），写明网站地址 siteUrl。",
-  "cert.problem.registry-corrupt": "登记簿文件 {file} 已损坏或格式不对：请从版本库恢复这个文件（git checkout 前先备份），不要手工修改。",
+  "cert.problem.registry-corrupt": "登记簿文件 {file} 已损坏或格式不对：请从备份或版本库恢复这个文件，不要手工修改。",
   "cert.problem.application-bad": "申请材料 {file} 读不了：{message}",
   "cert.problem.application-used": "这份申请材料已经用过（签发过证书 {number}）：同一份申请只能签发一次。需要换发请用 renew。",
   "cert.problem.application-level": "申请材料申请的是“{applied}”，这个命令要的是“{expected}”：请让学员下载正确等级的申请材料。",
@@ -84,5 +83,4 @@ export const certStrings = {
   "cert.problem.bad-status": "--status 只能是 valid、expired 或 revoked，实际是 {status}。",
   "cert.problem.bad-days": "--expiring-within 应为 0 到 3650 的整数天数，实际是 {days}。",
   "cert.problem.status-list-missing": "登记簿缺少状态列表 {list}：请从版本库恢复 content/registry/status/ 下的文件。",
-  "cert.problem.sign-failed": "签名失败：{message}",
 } as const;

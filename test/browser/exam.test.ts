@@ -163,6 +163,35 @@ describe("/exam/", () => {
   });
 });
 
+describe("the time limit", () => {
+  test("holds across a reload: time that ran out meanwhile hands the sheet in as soon as the code is typed", async () => {
+    const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.clock.install({ time: new Date("2026-12-02T09:00:00Z") });
+    await page.goto(`${env.site.url}exam/`, { waitUntil: "networkidle" });
+    await page.locator("#exam-paper").setInputFiles(paperFile);
+    await enterCode(page, CODE);
+    await page.locator("#exam-ticket").fill("QX-9");
+    await page.locator("#exam-name").fill("李四");
+    await page.getByRole("button", { name: "开始考试" }).click();
+    await answer(page, 0, rightAnswers()[paper.items[0]!.id]!);
+
+    await page.reload({ waitUntil: "networkidle" });
+    await page.clock.fastForward("41:00");
+    const download = page.waitForEvent("download");
+    await enterCode(page, CODE);
+    const saved = await (await download).path();
+    await expect(page.locator("#exam-heading").textContent()).resolves.toBe("已交卷");
+    const sheet = readSheet(readFileSync(saved!, "utf8"));
+    if (!sheet.ok) throw new Error(sheet.problem.code);
+    expect(Date.parse(sheet.value.submitted) - Date.parse(sheet.value.started)).toBeGreaterThanOrEqual(40 * 60_000);
+    expect(Object.keys(sheet.value.responses)).toEqual([paper.items[0]!.id]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("the private bank never reaches the site", () => {
   test("no stem, option, explanation or feedback of the fixture bank is in dist/", () => {
     const secrets = [...catalog.items.values()].flatMap(({ item }) => [

@@ -4,11 +4,13 @@
  * Messages are zh-CN because trainers read them.
  */
 import { z } from "zod";
+import { text } from "./fields.ts";
+import { LESSON_REF, SLUG } from "../id-patterns.ts";
 
 /** Lowercase kebab-case identifier used in URLs: `written-agreement`. */
 export const slugSchema = z
   .string({ required_error: "缺少编号" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "编号只能用小写字母、数字和连字符，例如 written-agreement");
+  .regex(SLUG, "编号只能用小写字母、数字和连字符，例如 written-agreement");
 
 /** `<statute-id>-<article>`, e.g. `rmtjf-28` for 《人民调解法》第二十八条. */
 export const provisionIdSchema = z
@@ -19,18 +21,12 @@ export const provisionIdSchema = z
 export const lessonRefSchema = z
   .string()
   .regex(
-    /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    LESSON_REF,
     "先修课程的格式是 <课程编号>/<课时编号>，同一课程内可只写课时编号，例如 procedure/the-session",
   );
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式是 YYYY-MM-DD，例如 2010-08-28");
 
-const chineseText = (min: number, max: number, what: string) =>
-  z
-    .string({ required_error: `缺少${what}`, invalid_type_error: `${what}应为文字` })
-    .trim()
-    .min(min, `${what}至少 ${min} 个字`)
-    .max(max, `${what}最多 ${max} 个字`);
 
 // ── Law ───────────────────────────────────────────────────────────────────────
 
@@ -40,11 +36,11 @@ export const provisionSchema = z
     /** Article number as an integer: 28 for 第二十八条. */
     article: z.number({ invalid_type_error: "条号应为整数，例如 28" }).int().positive(),
     /** A short heading in our words, shown beside the citation. */
-    heading: chineseText(2, 24, "条文标题"),
+    heading: text(2, 24, "条文标题"),
     /** A faithful paraphrase (not the statute's wording). */
-    summary: chineseText(10, 400, "条文概要"),
+    summary: text(10, 400, "条文概要"),
     /** Topic tags, reused across statutes, for the law library and search. */
-    topics: z.array(chineseText(1, 12, "主题标签")).min(1, "至少写 1 个主题标签").max(6, "主题标签最多 6 个"),
+    topics: z.array(text(1, 12, "主题标签")).min(1, "至少写 1 个主题标签").max(6, "主题标签最多 6 个"),
   })
   .strict();
 
@@ -56,15 +52,15 @@ export const statuteFileSchema = z
     /** Lowercase pinyin initials; provision ids are `<id>-<article>`. */
     id: z.string().regex(/^[a-z]+$/, "法规编号只能用小写字母（拼音首字母），例如 rmtjf"),
     /** Full official title: 中华人民共和国人民调解法. */
-    title: chineseText(2, 60, "法规全称"),
+    title: text(2, 60, "法规全称"),
     /** Short title used in citations: 人民调解法. */
-    shortTitle: chineseText(2, 30, "法规简称"),
+    shortTitle: text(2, 30, "法规简称"),
     /** law 法律 · regulation 行政法规 · rule 部门规章 · judicial-interpretation 司法解释 · policy 政策文件. */
     kind: z.enum(statuteKinds, {
       errorMap: () => ({ message: `类型只能是 ${statuteKinds.join(" / ")}` }),
     }),
     /** The body that adopted it. */
-    issuer: chineseText(2, 40, "制定机关"),
+    issuer: text(2, 40, "制定机关"),
     adopted: isoDate,
     effective: isoDate,
     /** Optional caveat shown on the statute page (e.g. which amendment the numbers follow). */
@@ -78,8 +74,8 @@ export const statuteFileSchema = z
 export const glossaryTermSchema = z
   .object({
     id: slugSchema,
-    term: chineseText(1, 20, "术语"),
-    definition: chineseText(8, 300, "释义"),
+    term: text(1, 20, "术语"),
+    definition: text(8, 300, "释义"),
     /** Provisions that define or govern the term. */
     law: z.array(provisionIdSchema).default([]),
   })
@@ -91,7 +87,7 @@ export const glossaryFileSchema = z.array(glossaryTermSchema).min(1, "术语表�
 // ── Courses and lessons (MDX frontmatter) ─────────────────────────────────────
 
 const objectives = z
-  .array(chineseText(4, 80, "学习目标"), { required_error: "缺少学习目标，至少写 1 条" })
+  .array(text(4, 80, "学习目标"), { required_error: "缺少学习目标，至少写 1 条" })
   .min(1, "至少写 1 条学习目标")
   .max(6, "学习目标最多 6 条");
 
@@ -100,8 +96,8 @@ export const courseFrontmatterSchema = z
   .object({
     /** Must equal the folder name. */
     id: slugSchema,
-    title: chineseText(2, 30, "课程名称"),
-    summary: chineseText(5, 160, "课程简介"),
+    title: text(2, 30, "课程名称"),
+    summary: text(5, 160, "课程简介"),
     objectives,
     /** Position in the catalogue, 1-based. */
     order: z.number({ required_error: "缺少顺序，例如 order: 1", invalid_type_error: "应为正整数，例如 order: 1" }).int().positive(),
@@ -117,8 +113,8 @@ export const lessonFrontmatterSchema = z
   .object({
     /** Unique within the course; becomes the URL. */
     id: slugSchema,
-    title: chineseText(2, 30, "课时标题"),
-    summary: chineseText(5, 160, "课时简介"),
+    title: text(2, 30, "课时标题"),
+    summary: text(5, 160, "课时简介"),
     objectives,
     /** Estimated study time in minutes. */
     minutes: z

@@ -7,11 +7,8 @@
 /** Learner and entry ids: random (ids.ts) or, for migrated entries, derived from their content. */
 export const ENTRY_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-/** Quiz, item and scenario ids: the same rule as content/schemas.ts slugSchema. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** `<course>/<lesson>`: the same rule as quiz/schema.ts. */
-export const LESSON_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Quiz, item and scenario ids, and `<course>/<lesson>`: the content's own patterns. */
+export { LESSON_KEY, SLUG } from "../id-patterns.ts";
 
 /** A real calendar date, leap days included. */
 const ISO_DATE = String.raw`(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))`;

@@ -6,17 +6,12 @@
  * options, pools big enough) live in check.ts.
  */
 import { z } from "zod";
+import { text } from "../content/fields.ts";
+import { LESSON_KEY } from "../id-patterns.ts";
 import { provisionIdSchema, slugSchema } from "../content/schemas.ts";
 import { matchingScoringRules, multipleScoringRules, orderingScoringRules } from "./scoring.ts";
 
 export * from "./scoring.ts";
-
-const text = (min: number, max: number, what: string) =>
-  z
-    .string({ required_error: `缺少${what}`, invalid_type_error: `${what}应为文字` })
-    .trim()
-    .min(min, `${what}至少 ${min} 个字`)
-    .max(max, `${what}最多 ${max} 个字`);
 
 const int = (what: string, min: number, max: number, example: number) =>
   z
@@ -41,7 +36,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
 export const lessonKeySchema = z
   .string({ invalid_type_error: "课时应写成 <课程编号>/<课时编号>" })
   .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    LESSON_KEY,
     "课时应写成 <课程编号>/<课时编号>，例如 procedure/the-session",
   );
 

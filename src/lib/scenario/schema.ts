@@ -4,31 +4,20 @@
  * whole file (links, names, reachability, ranges) live in check.ts, not here.
  */
 import { z } from "zod";
+import { slugField, text } from "../content/fields.ts";
 import { provisionIdSchema } from "../content/schemas.ts";
 import { agreementElements, comparators, disputeTypes, moods, nodeKinds, outcomes, type Comparator } from "./vocabulary.ts";
 
 // ── Small building blocks ─────────────────────────────────────────────────────
 
-const text = (min: number, max: number, what: string, required = `缺少${what}`) =>
-  z
-    .string({ required_error: required, invalid_type_error: `${what}应为文字` })
-    .trim()
-    .min(min, `${what}至少 ${min} 个字`)
-    .max(max, `${what}最多 ${max} 个字`);
-
 const int = (what: string) =>
   z.number({ required_error: `缺少${what}`, invalid_type_error: `${what}应为整数` }).int(`${what}应为整数`);
 
-/** Scenario, node, choice and clause ids: kebab-case, they appear in logs and URLs. */
-const kebab = (what: string, example: string) =>
-  z
-    .string({ required_error: `缺少${what}`, invalid_type_error: `${what}应为文字` })
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${what}只能用小写字母、数字和连字符，例如 ${example}`);
-
-export const scenarioIdSchema = kebab("情景编号", "boundary-wall");
-export const nodeIdSchema = kebab("节点编号", "first-visit");
-export const choiceIdSchema = kebab("选项编号", "ask-consent");
-export const clauseIdSchema = kebab("条款编号", "pay-repair");
+// Scenario, node, choice and clause ids: kebab-case, they appear in logs and URLs.
+export const scenarioIdSchema = slugField("情景编号", "boundary-wall");
+export const nodeIdSchema = slugField("节点编号", "first-visit");
+export const choiceIdSchema = slugField("选项编号", "ask-consent");
+export const clauseIdSchema = slugField("条款编号", "pay-repair");
 
 /** Party ids are short names (zhang, li2); `mediator` is reserved for the learner. */
 export const partyIdSchema = z

@@ -25,6 +25,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { contentDir } from "../src/lib/content/content-dir.ts";
 import { budgetedJsTypes, checkBudgets, type BudgetResult } from "./bench/budget.ts";
+import { certificateFigures, certificateTable } from "./bench/certificates.ts";
 import { loadedJs } from "./bench/loaded-js.ts";
 import { timedBuild } from "./bench/build.ts";
 import { timedContentCheck } from "./bench/content-check.ts";
@@ -33,10 +34,12 @@ import { parseOptions } from "./bench/options.ts";
 import { pageTypeOf, summariseByType, type TypeSummary } from "./bench/page-types.ts";
 import { listPages, pageWeigher, type PageWeight } from "./bench/page-weight.ts";
 import { storeFigures, type StoreFigures } from "./bench/progress-store.ts";
+import { readinessFigures, readinessTable } from "./bench/readiness.ts";
 import { budgetTable, buildTable, loadedJsTable, pageWeightTable, scenarioTable, searchTable, storeTable, type ScaleResult } from "./bench/report.ts";
 import { relevanceQueries, searchFigures, type SearchFigures } from "./bench/search.ts";
 import { scenarioFigures, type ScenarioFigures } from "./bench/scenarios.ts";
 import { createSandbox } from "./bench/sandbox.ts";
+import { verifyFigures, verifyTable } from "./bench/verify-browser.ts";
 
 const root = process.cwd();
 const { scales } = parseOptions(process.argv.slice(2));
@@ -79,6 +82,8 @@ try {
       search = await searchFigures(outDir, base, relevanceQueries(root));
       scenarios = scenarioFigures(project, source);
       store = await storeFigures(project, source, { outDir, base });
+      if (existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) console.log(readinessTable(await readinessFigures(project, source, { outDir, base })));
+      if (existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) console.log(verifyTable(await verifyFigures(outDir, base)));
     }
     results.push({ scale, check, build });
     // Free the disk as we go: the 50× site and its content are large.
@@ -88,6 +93,9 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+
+// Certificate registry at 1,000, 10,000 and 100,000 (only 1,000 with --quick): several minutes at full size.
+console.log(certificateTable(await certificateFigures(scales.length > 1 ? undefined : [1_000])));
 
 const byType: TypeSummary[] = summariseByType(weights);
 const budgets: BudgetResult[] = checkBudgets(weights);

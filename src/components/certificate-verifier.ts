@@ -102,11 +102,17 @@ export class CertificateVerifier extends LitElement {
     return fill(this.strings[line.key] ?? line.key, values);
   }
 
+  /** Registry files already fetched on this visit: a second check costs no request (the list's signature check is kept too). */
+  private fetched = new Map<string, unknown>();
+
   private load: Loader = async (path) => {
+    if (this.fetched.has(path)) return { ok: true, value: this.fetched.get(path) };
     try {
       const response = await fetch(new URL(path, new URL(this.registry, location.href)));
       if (!response.ok) return { ok: false, offline: false };
-      return { ok: true, value: (await response.json()) as unknown };
+      const value = (await response.json()) as unknown;
+      this.fetched.set(path, value);
+      return { ok: true, value };
     } catch {
       return { ok: false, offline: true };
     }

@@ -11,7 +11,7 @@ import { checkIssuerDir } from "../../../src/lib/cert/issuer-files.ts";
 import { encodeVerifyLink } from "../../../src/lib/cert/link.ts";
 import { readEntries, readRevocations, readStatusLists } from "../../../src/lib/cert/registry-files.ts";
 import { buildPublishedRegistry, shardPath } from "../../../src/lib/cert/registry.ts";
-import type { Issuer, RegistryEntry, StatusListCredential } from "../../../src/lib/cert/types.ts";
+import type { Issuer, RegistryEntry } from "../../../src/lib/cert/types.ts";
 import {
   ageInDays,
   classifyInput,

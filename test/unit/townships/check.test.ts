@@ -2,7 +2,6 @@
  * The township checker: the shipped files pass, and each mistake yields its issue at the
  * line and column a trainer must edit, with a zh-CN fix.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkTownships, checkTownshipText, findPlace, townshipIdOf } from "../../../src/lib/townships/check.ts";
 import { checkTownshipDir } from "../../../src/lib/townships/files.ts";

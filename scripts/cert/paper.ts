@@ -27,6 +27,7 @@ import { printablePaper } from "../../src/lib/exam/print.ts";
 import { sayProblem, type Problem } from "../../src/lib/exam/problem.ts";
 import { signPaper } from "../../src/lib/exam/proof.ts";
 import { deriveSiteKeys } from "../../src/lib/exam/seal.ts";
+import { shortKey } from "../../src/lib/exam/session.ts";
 import { CODES_FORMAT, CODES_VERSION, type CodesFile } from "../../src/lib/exam/session-codes.ts";
 
 const say = (key: string, values?: Record<string, string | number>) => fill((zhCN as Record<string, string>)[key] ?? key, values);
@@ -123,7 +124,7 @@ export async function run(args: string[]): Promise<number> {
   writeFileSync(files.codes, `${JSON.stringify(codesFile, null, 2)}\n`, { mode: 0o600 });
 
   stdout.write(
-    `${say("exam.cli.paperDone", { id, n: paper.items.length, max: paperMax(paper), minutes: paper.timeLimit, passMark, ...files })}\n` +
+    `${say("exam.cli.paperDone", { id, signer: shortKey(key.key.controller), n: paper.items.length, max: paperMax(paper), minutes: paper.timeLimit, passMark, ...files })}\n` +
       codes.map((c) => say("exam.cli.siteCode", c)).join("\n") +
       `\n${say("exam.cli.codesNote", { alphabet: CODE_ALPHABET })}\n`,
   );

@@ -83,7 +83,7 @@ export const examStrings = {
   "exam.cli.badKey": "{file} 不是可用的签名密钥文件：请用 npm run cert -- keygen 生成的密钥文件。",
   "exam.cli.bankIssues": "私有题库有 {n} 处问题，改正后再出卷。",
   "exam.cli.exists": "{file} 已经存在，不会覆盖：请换一个输出文件夹。",
-  "exam.cli.paperDone": "已出卷 {id}：{n} 题，满分 {max} 分，{minutes} 分钟，及格 {passMark}%。\n  试卷（拷到考场电脑，在 /exam/ 打开）：{paper}\n  纸质试卷和答题卡（打印）：{print}\n  考场口令（只交给各考点监考老师，评分时要用）：{codes}",
+  "exam.cli.paperDone": "已出卷 {id}：{n} 题，满分 {max} 分，{minutes} 分钟，及格 {passMark}%，签名密钥 {signer}（考场页面会显示同样的编号，请告诉监考老师核对）。\n  试卷（拷到考场电脑，在 /exam/ 打开）：{paper}\n  纸质试卷和答题卡（打印）：{print}\n  考场口令（只交给各考点监考老师，评分时要用）：{codes}",
   "exam.cli.siteCode": "  考点 {site}：{code}",
   "exam.cli.codesNote": "口令只用于这一份试卷；不要发到群里，也不要放进网站文件夹。",
   "exam.cli.noSheets": "没有给出答题卡文件，也没有 --written 笔试成绩。",

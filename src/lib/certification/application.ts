@@ -86,20 +86,8 @@ export function applicationFileName(record: Pick<ProgressRecord, "learner">, lev
   return exportFileName(record.learner, now).replace("学习记录", `申请材料-${title}`);
 }
 
-/** UTF-8 size without allocating a second copy of a large text. */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+/** UTF-8 size; a text longer than the limit in UTF-16 units is over it in bytes too, so it is not encoded. */
+const utf8Bytes = (text: string): number => (text.length > MAX_APPLICATION_BYTES ? text.length : new TextEncoder().encode(text).byteLength);
 
 /** File text → the record and the application, or what is wrong (zh-CN). Changes nothing. */
 export async function readApplication(text: string): Promise<ReadApplicationResult> {

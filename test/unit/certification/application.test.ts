@@ -103,7 +103,7 @@ describe("application file", () => {
     expect(await refused(big)).toMatchObject({ code: "too-large", message: expect.stringContaining("5 MB") });
     // Counted in UTF-8 bytes: 2 million Chinese characters are 6 MB.
     expect((await refused(`"${"调".repeat(2_000_000)}"`)).code).toBe("too-large");
-  });
+  }, 30_000);
 
   it("refuses a tampered application: a failed requirement edited to met", async () => {
     const file = JSON.parse(await applicationText(withLearner({ ...allMet(), attempts: [attempt("basics-final", 62, 100)] }), level, facts, NOW));

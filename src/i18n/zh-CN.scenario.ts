@@ -1,8 +1,16 @@
 /**
  * UI strings of the case-simulation pages and player (flat dotted keys, `scenario.*`),
- * plus their header and home-page entries. Keys the browser needs are listed in
- * `playerLabelKeys` and handed to <case-simulation> as one JSON attribute.
+ * plus their header and home-page entries. The keys the player needs are picked by
+ * `playerStringSelectors` and handed to <case-simulation> as its `strings`.
  */
+import { elementNames } from "../lib/scenario/agreement.ts";
+import { rubricNames } from "../lib/scenario/debrief.ts";
+import { outcomeNames } from "../lib/scenario/vocabulary.ts";
+
+/** `names` under `prefix`: `{ escalation: "矛盾激化" }` → `{ "scenario.outcome.escalation": "矛盾激化" }`. */
+const keyed = <P extends string, K extends string>(prefix: P, names: Record<K, string>) =>
+  Object.fromEntries(Object.entries(names).map(([key, name]) => [`${prefix}${key}`, name])) as Record<`${P}${K}`, string>;
+
 export const scenarioStrings = {
   "nav.scenarios": "情景模拟",
   "home.practice.title": "练案",
@@ -40,19 +48,10 @@ export const scenarioStrings = {
   "scenario.mood.angry": "愤怒",
   "scenario.mood.aggrieved": "委屈",
   "scenario.mood.relieved": "释然",
-  "scenario.outcome.lawful-agreement": "依法达成协议",
-  "scenario.outcome.correct-referral": "正确引导分流",
-  "scenario.outcome.unlawful-agreement": "违法或被迫的协议",
-  "scenario.outcome.escalation": "矛盾激化",
-  "scenario.outcome.breakdown": "调解破裂",
-  "scenario.rubric.procedure": "程序",
-  "scenario.rubric.relationship": "关系",
-  "scenario.rubric.outcome": "结果",
-  "scenario.element.parties": "当事人的基本情况",
-  "scenario.element.facts": "纠纷的主要事实",
-  "scenario.element.responsibility": "争议事项和各方责任",
-  "scenario.element.terms": "达成的协议内容",
-  "scenario.element.performance": "履行方式和期限",
+  // Spelled once in src/lib/scenario, where the checker's messages to trainers need them too.
+  ...keyed("scenario.outcome.", outcomeNames),
+  ...keyed("scenario.rubric.", rubricNames),
+  ...keyed("scenario.element.", elementNames),
 
   // The player.
   "scenario.player.heading": "模拟调解",

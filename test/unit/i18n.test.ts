@@ -87,3 +87,15 @@ describe("pick()", () => {
     expect(Object.keys(pick(...playerStringSelectors)).sort()).toEqual(expected);
   });
 });
+
+describe("scenario vocabulary names", () => {
+  it("come from src/lib/scenario, spelled once", async () => {
+    const { outcomeNames, outcomes } = await import("../../src/lib/scenario/vocabulary.ts");
+    const { elementNames } = await import("../../src/lib/scenario/agreement.ts");
+    const { rubricNames } = await import("../../src/lib/scenario/debrief.ts");
+    for (const o of outcomes) expect(t(`scenario.outcome.${o}`)).toBe(outcomeNames[o]);
+    expect(t("scenario.outcome.escalation")).toBe("矛盾激化");
+    expect(t("scenario.element.parties")).toBe(elementNames.parties);
+    expect(t("scenario.rubric.procedure")).toBe(rubricNames.procedure);
+  });
+});

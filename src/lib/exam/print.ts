@@ -15,7 +15,7 @@ function itemHtml(item: PaperItem, n: number, s: Strings): string {
   const situation = item.situation ? `<p class="situation">${escape(s["exam.print.situation"])}${escape(item.situation)}</p>` : "";
   const hint = `<p class="hint">${escape(s[`exam.print.hint.${item.type}`] ?? "")}</p>`;
   let body = "";
-  if (item.type === "true-false") body = `<p class="tf">${escape(s["exam.print.trueFalse"])}</p>`;
+  if (item.type === "true-false") body = "";
   else if (item.type === "matching") {
     body = `<ol class="prompts">${(item.prompts ?? []).map((p) => `<li>${escape(p.text)}　（　　）</li>`).join("")}</ol>`;
     body += `<ul class="options">${(item.options ?? []).map((o) => `<li>${letter(o.id)}. ${escape(o.text)}</li>`).join("")}</ul>`;
@@ -41,6 +41,7 @@ export function printablePaper(paper: ExamPaper, s: Strings): string {
 body { font-family: system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-size: 11pt; line-height: 1.6; color: #000; max-width: 180mm; margin: 0 auto; }
 h1 { font-size: 16pt; text-align: center; margin: 0 0 4pt; }
 .meta, .hint, .pts { color: #333; font-size: 10pt; }
+.hint { margin: 0; }
 .meta { text-align: center; }
 .fields { border: 1px solid #000; padding: 6pt; }
 .item { break-inside: avoid; margin: 8pt 0; }

@@ -22,6 +22,7 @@ import { drawQuiz, poolOf, type DrawnQuiz } from "../../src/lib/quiz/draw.ts";
 import { checkQuizDir } from "../../src/lib/quiz/files.ts";
 import type { QuizItem } from "../../src/lib/quiz/schema.ts";
 import { seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { distDir } from "./support/dist.ts";
 import { createLearnerOnMe } from "./support/learner.ts";
 import { useSiteAndBrowser } from "./support/session.ts";
 
@@ -155,7 +156,7 @@ async function answerByKeyboard(page: Page, itemId: string, drawnOptions: string
 
 describe("quiz runner", () => {
   test("the embedded data holds the quiz and only the items its pools can draw", async () => {
-    const html = readFileSync(resolve("dist", "quizzes", chosen.quizId, "index.html"), "utf8");
+    const html = readFileSync(resolve(distDir(), "quizzes", chosen.quizId, "index.html"), "utf8");
     const json = html.match(/<quiz-runner[^>]*>\s*<script type="application\/json">([\s\S]*?)<\/script>/)?.[1];
     const data = JSON.parse(json!) as { quiz: { id: string }; banks: { items: { id: string }[] }[] };
     expect(data.quiz.id).toBe(chosen.quizId);

@@ -7,7 +7,7 @@
  */
 import { t, type MessageKey } from "../../i18n/zh-CN.ts";
 import { outcomeNames, type Outcome } from "../scenario/schema.ts";
-import { layeredLayout, type Layout, type Point } from "./layout.ts";
+import { layeredLayout, type Layout, type LayoutEdgeInput, type LayoutNodeInput, type Point } from "./layout.ts";
 import type { GraphLink, GraphNode, ScenarioGraph } from "./model.ts";
 import { escapeXml, fitText, textWidth } from "./text.ts";
 
@@ -104,10 +104,9 @@ function linkLabel(link: GraphLink): string[] {
   return lines;
 }
 
-/** Path data through `points`, with vertical tangents at each point (smooth S-curves). */
-export function edgePath(points: readonly Point[], selfLoop = false): string {
+/** Path data through `points`, with vertical tangents at each point (S-curves where a run is slanted). */
+export function edgePath(points: readonly Point[]): string {
   const p = points.map((q) => `${r1(q.x)} ${r1(q.y)}`);
-  if (selfLoop) return `M${p[0]}C${p[1]} ${p[2]} ${p[3]}`;
   let d = `M${p[0]}`;
   for (let i = 1; i < points.length; i++) {
     const [a, b] = [points[i - 1], points[i]];
@@ -139,21 +138,29 @@ export interface RenderOptions {
   minScale?: number;
 }
 
-export function renderGraphSvg(graph: ScenarioGraph, { title, idPrefix = "sg", minScale }: RenderOptions): RenderedGraph {
-  const { nodeWidth, padX, padY, lineHeight, labelSize, labelLineHeight, shapeRadius } = metrics;
+/** What the layout is given for a graph: box sizes from the text each node shows, label sizes. */
+export function layoutInput(graph: ScenarioGraph): { nodes: LayoutNodeInput[]; edges: LayoutEdgeInput[] } {
+  const { nodeWidth, labelSize, labelLineHeight } = metrics;
+  return {
+    nodes: graph.nodes.map((n) => ({ id: n.id, width: nodeWidth, height: nodeText(n).height })),
+    edges: graph.links.map((l, i) => {
+      const lines = linkLabel(l);
+      return {
+        id: String(i),
+        from: l.from,
+        to: l.to,
+        label: lines.length ? { width: Math.max(...lines.map((s) => textWidth(s, labelSize))) + 10, height: lines.length * labelLineHeight + 4 } : undefined,
+      };
+    }),
+  };
+}
+
+export async function renderGraphSvg(graph: ScenarioGraph, { title, idPrefix = "sg", minScale }: RenderOptions): Promise<RenderedGraph> {
+  const { padX, padY, lineHeight, labelSize, labelLineHeight, shapeRadius } = metrics;
   const texts = new Map(graph.nodes.map((n) => [n.id, nodeText(n)]));
   const labels = graph.links.map(linkLabel);
-  const layout = layeredLayout(
-    graph.nodes.map((n) => ({ id: n.id, width: nodeWidth, height: texts.get(n.id)!.height })),
-    graph.links.map((l, i) => ({
-      id: String(i),
-      from: l.from,
-      to: l.to,
-      label: labels[i].length
-        ? { width: Math.max(...labels[i].map((s) => textWidth(s, labelSize))) + 10, height: labels[i].length * labelLineHeight + 4 }
-        : undefined,
-    })),
-  );
+  const input = layoutInput(graph);
+  const layout = await layeredLayout(input.nodes, input.edges);
   const arrow = (name: string) => `${idPrefix}-arrow-${name}`;
   const marker = (name: string, color: string) =>
     `<marker id="${arrow(name)}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto"><path d="M0 0L10 5L0 10Z" fill="${color}"/></marker>`;
@@ -175,7 +182,7 @@ export function renderGraphSvg(graph: ScenarioGraph, { title, idPrefix = "sg", m
     const color = auto ? colors.autoLine : colors.choiceLine;
     const dash = link.conditional ? ` stroke-dasharray="6 4"` : "";
     out.push(
-      `<path class="edge edge--${link.kind}${link.conditional ? " edge--conditional" : ""}" data-from="${escapeXml(link.from)}" data-to="${escapeXml(link.to)}" d="${edgePath(e.points, e.selfLoop)}" stroke="${color}" stroke-width="${auto ? 1.2 : 1.6}"${dash} marker-end="url(#${arrow(auto ? "auto" : "choice")})"/>`,
+      `<path class="edge edge--${link.kind}${link.conditional ? " edge--conditional" : ""}" data-from="${escapeXml(link.from)}" data-to="${escapeXml(link.to)}" d="${edgePath(e.points)}" stroke="${color}" stroke-width="${auto ? 1.2 : 1.6}"${dash} marker-end="url(#${arrow(auto ? "auto" : "choice")})"/>`,
     );
   });
   out.push(`</g>`);

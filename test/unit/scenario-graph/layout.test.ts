@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  backEdges,
-  crossings,
-  isotonic,
   layeredLayout,
-  longestPathRanks,
+  nodePositions,
   type Layout,
   type LayoutEdgeInput,
   type LayoutNodeInput,
@@ -42,65 +39,24 @@ function expectSound(layout: Layout, gap = 1) {
   }
 }
 
-describe("backEdges", () => {
-  it("finds the edge that closes each cycle, from the first node", () => {
-    // 0 → 1 → 2 → 0, and 2 → 3
-    expect(backEdges(4, [[0, 1], [1, 2], [2, 0], [2, 3]])).toEqual([false, false, true, false]);
-  });
-  it("marks self-loops and leaves an acyclic graph alone", () => {
-    expect(backEdges(2, [[0, 0], [0, 1]])).toEqual([true, false]);
-    expect(backEdges(3, [[0, 1], [0, 2], [1, 2]])).toEqual([false, false, false]);
-  });
-  it("visits nodes no edge leads to", () => {
-    expect(backEdges(3, [[1, 2], [2, 1]])).toEqual([false, true]);
-  });
-});
-
-describe("longestPathRanks", () => {
-  it("puts each node one layer below its lowest predecessor", () => {
-    // 0 → 1 → 2, 0 → 2: 2 goes below 1, not beside it.
-    expect(longestPathRanks(3, [[0, 1], [1, 2], [0, 2]])).toEqual([0, 1, 2]);
-  });
-  it("refuses a cycle", () => {
-    expect(() => longestPathRanks(2, [[0, 1], [1, 0]])).toThrow();
-  });
-});
-
-describe("crossings", () => {
-  it("counts pairs of edges whose ends are in opposite orders", () => {
-    expect(crossings([[0, 1], [1, 0]])).toBe(1);
-    expect(crossings([[0, 0], [1, 1]])).toBe(0);
-    expect(crossings([[0, 0], [0, 1]])).toBe(0); // shared end: no crossing
-    expect(crossings([[0, 2], [1, 1], [2, 0]])).toBe(3);
-  });
-});
-
-describe("isotonic", () => {
-  it("keeps values that already increase", () => {
-    expect(isotonic([1, 2, 3])).toEqual([1, 2, 3]);
-  });
-  it("pools values that decrease to their mean", () => {
-    expect(isotonic([3, 1, 2])).toEqual([2, 2, 2]);
-    expect(isotonic([1, 4, 2, 5])).toEqual([1, 3, 3, 5]);
-  });
-  it("pools to the weighted mean", () => {
-    expect(isotonic([4, 0], [3, 1])).toEqual([3, 3]);
-  });
-  it("gives a non-decreasing result for any input", () => {
-    const out = isotonic([5, -2, 8, 1, 1, 0, 9, -4]);
-    for (let i = 1; i < out.length; i++) expect(out[i]).toBeGreaterThanOrEqual(out[i - 1] - 1e-9);
+describe("nodePositions", () => {
+  it("finds each node's box by id", async () => {
+    const layout = await layeredLayout([box("a"), box("b", 120, 60)], [link("a", "b")]);
+    const at = nodePositions(layout);
+    expect(Object.keys(at)).toEqual(["a", "b"]);
+    expect(at.b).toEqual(layout.nodes[1]);
+    expect(at.b.width).toBe(120);
   });
 });
 
 describe("layeredLayout", () => {
-  it("lays out an empty graph", () => {
-    expect(layeredLayout([], [])).toMatchObject({ nodes: [], edges: [] });
+  it("lays out an empty graph", async () => {
+    expect(await layeredLayout([], [])).toMatchObject({ nodes: [], edges: [] });
   });
 
-  it("stacks a chain top to bottom in one column", () => {
-    const layout = layeredLayout([box("a"), box("b"), box("c")], [link("a", "b"), link("b", "c")]);
+  it("stacks a chain top to bottom in one column", async () => {
+    const layout = await layeredLayout([box("a"), box("b"), box("c")], [link("a", "b"), link("b", "c")]);
     const n = byId(layout);
-    expect([n.get("a")!.layer, n.get("b")!.layer, n.get("c")!.layer]).toEqual([0, 1, 2]);
     expect(n.get("a")!.y).toBeLessThan(n.get("b")!.y);
     expect(n.get("b")!.y).toBeLessThan(n.get("c")!.y);
     expect(n.get("a")!.x).toBeCloseTo(n.get("b")!.x);
@@ -108,8 +64,8 @@ describe("layeredLayout", () => {
     expectSound(layout);
   });
 
-  it("starts each edge on its source's bottom border and ends it on its target's top border", () => {
-    const layout = layeredLayout([box("a"), box("b", 120, 60)], [link("a", "b")]);
+  it("starts each edge on its source's bottom border and ends it on its target's top border", async () => {
+    const layout = await layeredLayout([box("a"), box("b", 120, 60)], [link("a", "b")]);
     const [a, b] = [byId(layout).get("a")!, byId(layout).get("b")!];
     const { points, reversed } = layout.edges[0];
     expect(reversed).toBe(false);
@@ -118,26 +74,27 @@ describe("layeredLayout", () => {
     expect(Math.abs(points[0].x - a.x)).toBeLessThanOrEqual(a.width / 2);
   });
 
-  it("places siblings side by side without overlap, centred under their parent", () => {
-    const layout = layeredLayout([box("p"), box("x"), box("y"), box("z")], [link("p", "x"), link("p", "y"), link("p", "z")]);
+  it("places siblings side by side without overlap, centred under their parent", async () => {
+    const layout = await layeredLayout([box("p"), box("x"), box("y"), box("z")], [link("p", "x"), link("p", "y"), link("p", "z")]);
     const n = byId(layout);
-    const kids = ["x", "y", "z"].map((id) => n.get(id)!);
+    // Left to right, in whichever order the layout chose.
+    const kids = ["x", "y", "z"].map((id) => n.get(id)!).sort((a, b) => a.x - b.x);
     expect(new Set(kids.map((k) => k.y)).size).toBe(1);
     expect(kids[0].x + kids[0].width / 2 + 28).toBeLessThanOrEqual(kids[1].x - kids[1].width / 2 + 1e-6);
     expect(n.get("p")!.x).toBeCloseTo(kids[1].x, 0);
     expectSound(layout);
   });
 
-  it("orders layers so that a planar graph is drawn without crossings", () => {
+  it("orders layers so that a planar graph is drawn without crossings", async () => {
     // Input order invites a crossing: a → d and b → c, with c listed before d.
-    const layout = layeredLayout([box("a"), box("b"), box("c"), box("d")], [link("a", "d"), link("b", "c")]);
+    const layout = await layeredLayout([box("a"), box("b"), box("c"), box("d")], [link("a", "d"), link("b", "c")]);
     const n = byId(layout);
     const order = (id: string) => n.get(id)!.x;
     expect(Math.sign(order("a") - order("b"))).toBe(Math.sign(order("d") - order("c")));
   });
 
-  it("draws an edge that closes a cycle upwards, keeping the rest downwards", () => {
-    const layout = layeredLayout([box("a"), box("b"), box("c")], [link("a", "b"), link("b", "c"), link("c", "a")]);
+  it("draws an edge that closes a cycle upwards, keeping the rest downwards", async () => {
+    const layout = await layeredLayout([box("a"), box("b"), box("c")], [link("a", "b"), link("b", "c"), link("c", "a")]);
     const n = byId(layout);
     expect(n.get("a")!.y).toBeLessThan(n.get("c")!.y);
     const back = layout.edges.find((e) => e.from === "c")!;
@@ -149,26 +106,28 @@ describe("layeredLayout", () => {
     expectSound(layout);
   });
 
-  it("draws a self-loop on the right of its node and keeps room for it", () => {
-    const layout = layeredLayout(
+  it("draws a self-loop beside its node and keeps room for it and its label", async () => {
+    const layout = await layeredLayout(
       [box("p"), box("a"), box("b")],
       [link("p", "a"), link("p", "b"), link("a", "a", { width: 60, height: 16 })],
     );
     const loop = layout.edges.find((e) => e.from === "a" && e.to === "a")!;
-    const [a, b] = [byId(layout).get("a")!, byId(layout).get("b")!];
+    const a = byId(layout).get("a")!;
     expect(loop.selfLoop).toBe(true);
-    expect(loop.points).toHaveLength(4);
-    expect(loop.points[0].x).toBeCloseTo(a.x + a.width / 2);
-    expect(loop.label!.x).toBeGreaterThan(a.x + a.width / 2);
-    // Whichever side b is on, neither the loop nor its label runs into it.
-    const loopRight = loop.label!.x + 30;
-    if (b.x > a.x) expect(b.x - b.width / 2).toBeGreaterThan(loopRight);
+    expect(loop.reversed).toBe(false);
+    // It leaves and re-enters a on the same side border, and runs outside a.
+    const side = loop.points[0].x;
+    expect([a.x - a.width / 2, a.x + a.width / 2].some((x) => Math.abs(x - side) < 1e-6)).toBe(true);
+    expect(loop.points.at(-1)!.x).toBeCloseTo(side);
+    for (const p of loop.points.slice(1, -1)) expect(Math.abs(p.x - a.x)).toBeGreaterThan(a.width / 2);
+    // Neither its label nor the loop runs into another node.
+    for (const node of layout.nodes) expect(overlap({ ...loop.label!, width: 60, height: 16 }, node), node.id).toBe(false);
     expectSound(layout);
   });
 
-  it("gives each label room between the two nodes, clear of every node", () => {
+  it("gives each label room between the two nodes, clear of every node", async () => {
     const label = { width: 90, height: 30 };
-    const layout = layeredLayout(
+    const layout = await layeredLayout(
       [box("a"), box("b"), box("c"), box("d")],
       [link("a", "b", label), link("a", "c", label), link("b", "d", label), link("c", "d", label), link("a", "d", label)],
     );
@@ -185,9 +144,9 @@ describe("layeredLayout", () => {
     expectSound(layout);
   });
 
-  it("routes a long edge around the nodes of the layers it crosses", () => {
+  it("routes a long edge around the nodes of the layers it crosses", async () => {
     const nodes = ["a", "b", "c", "d"].map((id) => box(id));
-    const layout = layeredLayout(nodes, [link("a", "b"), link("b", "c"), link("c", "d"), link("a", "d")]);
+    const layout = await layeredLayout(nodes, [link("a", "b"), link("b", "c"), link("c", "d"), link("a", "d")]);
     const long = layout.edges.find((e) => e.id === "a>d")!;
     const inner = long.points.slice(1, -1);
     expect(inner.length).toBeGreaterThan(2);
@@ -197,18 +156,37 @@ describe("layeredLayout", () => {
     }
   });
 
-  it("is deterministic", () => {
+  it("is deterministic", async () => {
     const nodes = ["s", "a", "b", "c", "d", "e"].map((id) => box(id, 80 + id.charCodeAt(0) % 5 * 10));
     const edges = [link("s", "a"), link("s", "b"), link("a", "c"), link("b", "c"), link("c", "d"), link("c", "e"), link("d", "a"), link("b", "e")];
-    expect(layeredLayout(nodes, edges)).toEqual(layeredLayout(nodes, edges));
+    expect(await layeredLayout(nodes, edges)).toEqual(await layeredLayout(nodes, edges));
   });
 
-  it("refuses links to unknown nodes and duplicate ids", () => {
-    expect(() => layeredLayout([box("a")], [link("a", "nowhere")])).toThrow(/unknown node/);
-    expect(() => layeredLayout([box("a"), box("a")], [])).toThrow(/duplicate/);
+  it("refuses links to unknown nodes and duplicate ids", async () => {
+    await expect(layeredLayout([box("a")], [link("a", "nowhere")])).rejects.toThrow(/unknown node/);
+    await expect(layeredLayout([box("a"), box("a")], [])).rejects.toThrow(/duplicate/);
   });
 
-  it("lays out a larger random graph soundly", () => {
+  it("routes no edge through a node it does not link", async () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const nodes = Array.from({ length: 30 }, (_, i) => box(`n${i}`, 196, 40 + Math.floor(random() * 30)));
+    const edges: LayoutEdgeInput[] = [];
+    for (let i = 1; i < 30; i++) edges.push(link(`n${Math.floor(random() * i)}`, `n${i}`, random() < 0.5 ? { width: 70, height: 30 } : undefined));
+    for (let k = 0; k < 12; k++) edges.push({ ...link(`n${Math.floor(random() * 30)}`, `n${Math.floor(random() * 30)}`), id: `extra${k}` });
+    const layout = await layeredLayout(nodes, edges);
+    // Orthogonal runs: a run passes through a box when it overlaps the box's inside.
+    const hits = (a: { x: number; y: number }, b: typeof a, n: PlacedNode) =>
+      Math.min(a.x, b.x) < n.x + n.width / 2 - 1 && Math.max(a.x, b.x) > n.x - n.width / 2 + 1 &&
+      Math.min(a.y, b.y) < n.y + n.height / 2 - 1 && Math.max(a.y, b.y) > n.y - n.height / 2 + 1;
+    for (const e of layout.edges) {
+      for (let k = 1; k < e.points.length; k++) {
+        for (const n of layout.nodes) if (n.id !== e.from && n.id !== e.to) expect(hits(e.points[k - 1], e.points[k], n), `${e.id} through ${n.id}`).toBe(false);
+      }
+    }
+  });
+
+  it("lays out a larger random graph soundly", async () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const nodes = Array.from({ length: 40 }, (_, i) => box(`n${i}`, 60 + Math.floor(random() * 100), 30 + Math.floor(random() * 30)));
@@ -218,6 +196,6 @@ describe("layeredLayout", () => {
       const [a, b] = [Math.floor(random() * 40), Math.floor(random() * 40)];
       edges.push({ ...link(`n${a}`, `n${b}`), id: `extra${k}` });
     }
-    expectSound(layeredLayout(nodes, edges));
+    expectSound(await layeredLayout(nodes, edges));
   });
 });

@@ -102,6 +102,8 @@ export interface DataUsed {
 export interface VerifyOutcome {
   verdict: Verdict;
   data: DataUsed;
+  /** The credential that was checked (as decoded, unchecked unless the verdict says so), for the printable page. */
+  credential?: unknown;
 }
 
 /** Verify a credential (from a link, a paste or a shard): status list and revocation reasons fetched when reachable. */
@@ -141,7 +143,7 @@ export async function verifyCredential(
     ...(ctx.nameCheck ? { nameCheck: ctx.nameCheck } : {}),
   });
   if (verdict.details.statusList) data.statusList = verdict.details.statusList;
-  return { verdict, data };
+  return { verdict, data, credential };
 }
 
 export type NumberOutcome = VerifyOutcome | { unreachable: true; number: string };

@@ -7,7 +7,7 @@ import type { ExamPaper } from "../lib/exam/paper.ts";
 import { sayProblem } from "../lib/exam/problem.ts";
 import { readSignedPaper } from "../lib/exam/proof.ts";
 import * as session from "../lib/exam/session.ts";
-import { sheetFileName, sheetFileText, type AnswerSheet } from "../lib/exam/sheet.ts";
+import { readSheet, sheetFileName, sheetFileText, type AnswerSheet } from "../lib/exam/sheet.ts";
 import type { Response } from "../lib/quiz/response.ts";
 import type { QuizItem } from "../lib/quiz/schema.ts";
 import { moveStep } from "../lib/quiz/session.ts";
@@ -92,12 +92,9 @@ export class ExamSession extends LitElement {
     if (!text || !(await this.usePaper(text))) return;
     const sheetText = session.recall(localStore(), session.SHEET_KEY);
     if (sheetText) {
-      try {
-        this.showSheet(JSON.parse(sheetText) as AnswerSheet);
-        return;
-      } catch {
-        session.forget(localStore(), session.SHEET_KEY);
-      }
+      const kept = readSheet(sheetText);
+      if (kept.ok) return this.showSheet(kept.value);
+      session.forget(localStore(), session.SHEET_KEY);
     }
     this.draft = session.readExamDraft(localStore(), this.paper!);
   }
@@ -200,7 +197,7 @@ export class ExamSession extends LitElement {
     if (!this.draft || !this.sealKey || this.step === "done") return;
     clearInterval(this.timer);
     const sheet = await session.handIn(this.paper!, this.draft, this.sealKey, Date.now());
-    session.keep(localStore(), session.SHEET_KEY, JSON.stringify(sheet));
+    session.keep(localStore(), session.SHEET_KEY, sheetFileText(sheet));
     session.clearExamDraft(localStore(), this.paper!);
     this.draft = undefined;
     this.showSheet(sheet);

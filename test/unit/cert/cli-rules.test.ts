@@ -32,6 +32,14 @@ describe("exam result and candidate", () => {
       expect(why(JSON.stringify({ ...result(), ...bad })), JSON.stringify(bad)).toContain("缺少级别、姓名或分数");
     }
     expect(why(" ".repeat(70_000))).toBe("文件太大");
+    expect(why(" ".repeat(65_536))).not.toBe("文件太大");
+    // Boundaries: a score of 0 and a full score are real results; a score above max or max 0 is not.
+    expect(why(JSON.stringify({ ...result(), score: 0, passed: false }))).toBe("ok");
+    expect(why(JSON.stringify({ ...result(), score: 100 }))).toBe("ok");
+    expect(why(JSON.stringify({ ...result(), score: 0, max: 0 }))).toContain("缺少级别");
+    expect(why(JSON.stringify({ ...result(), score: "90" }))).toContain("缺少级别");
+    const bad = readExamResult("[]", "r.json");
+    expect(!bad.ok && bad.problem.code).toBe("result-bad");
   });
 
   it("accepts exactly the pass mark, and names compared after normalisation", () => {
@@ -59,7 +67,7 @@ describe("exam result and candidate", () => {
   it("dates: today in Beijing by default, real days only", () => {
     expect(checkDay(undefined, new Date("2026-12-02T16:30:00Z"))).toEqual({ ok: true, value: "2026-12-03" });
     expect(checkDay("2026-02-28", NOW)).toEqual({ ok: true, value: "2026-02-28" });
-    expect(checkDay("2026-02-29", NOW).ok).toBe(false);
+    expect(checkDay("2026-02-29", NOW)).toEqual({ ok: false, problem: { code: "bad-date", values: { date: "2026-02-29" } } });
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(dayOfStamp("2027-11-30T23:59:59+08:00")).toBe("2027-11-30");
   });
@@ -101,6 +109,12 @@ describe("revocation input", () => {
     expect(code("left-post", "手机13812345678")).toBe("note-personal");
     expect(code("left-post", "号码 11010519491231002x")).toBe("note-personal");
     expect(code("left-post", "文号 2026-138")).toBe("ok");
+    // Numbers inside words and sentences are found; longer or shorter digit runs are not.
+    expect(code("left-post", "手机13812345678号")).toBe("note-personal");
+    expect(code("left-post", "身份证11010519491231002X号")).toBe("note-personal");
+    expect(code("left-post", "编号 1381234567890")).toBe("ok");
+    expect(code("left-post", "编号 11010519491231002号")).toBe("ok");
+    expect(code("left-post", "编号 1101051949123100211")).toBe("ok");
   });
 });
 
@@ -121,6 +135,8 @@ describe("issuing and revoking", () => {
     expect(first.credential.credentialSubject.licenseNumber).toBe("QX-2026-000001");
     expect(first.credential.validUntil).toBe("2027-02-28T23:59:59+08:00");
     expect(first.newStatusList?.id).toBe("https://site.example/registry/status/qx-1.json");
+    // The list is the issuer's, so verifiers accept it for this issuer's credentials.
+    expect(first.newStatusList?.issuer).toEqual({ id: "https://qx.example/", type: ["Profile"], name: "清溪县司法局" });
     const entry = entryWith(undefined, first.credential);
     const lists = new Map([[first.newStatusList!.id, first.newStatusList!]]);
     const second = await issueCredential(
@@ -150,6 +166,8 @@ describe("issuing and revoking", () => {
       statusListCredential: first.newStatusList!.id, statusListIndex: first.credential.credentialStatus.statusListIndex,
     });
     expect(once.record.note).toBeUndefined();
+    const broken = { ...first.newStatusList!, credentialSubject: { ...first.newStatusList!.credentialSubject, encodedList: "uAAAA" } };
+    await expect(revokeCredential({ credential: first.credential, list: broken, key, reason: "left-post", date: "2026-12-02", now: NOW })).rejects.toThrow("无法解码");
   });
 
   it("status on a day: revoked wins, then the last valid day inclusive", async () => {
@@ -176,6 +194,12 @@ describe("issuing and revoking", () => {
 
   it("roster rows sort by township, village and number, and the table aligns Chinese columns", async () => {
     const { first } = await signedSet();
+    const at = (number: string, township: string, village: string) => ({
+      number,
+      credentials: [{ ...first.credential, credentialSubject: { ...first.credential.credentialSubject, township, village } }],
+    });
+    const order = rosterRows([at("QX-2026-000003", "b", "a"), at("QX-2026-000002", "a", "z"), at("QX-2026-000004", "a", "c"), at("QX-2026-000001", "a", "c")], [], "2026-12-02");
+    expect(order.map((r) => r.number)).toEqual(["QX-2026-000001", "QX-2026-000004", "QX-2026-000002", "QX-2026-000003"]);
     const rows = rosterRows([entryWith(undefined, first.credential), { number: "QX-2026-000009", credentials: [] }], [], "2026-12-02");
     expect(rows).toEqual([
       { number: "QX-2026-000001", maskedName: "张*明", township: "t", village: "v", level: "pre-job", levelName: "岗前培训合格", validFrom: "2026-03-01", validUntil: "2027-02-28", status: "valid" },
@@ -183,5 +207,6 @@ describe("issuing and revoking", () => {
     const table = rosterTable(rows, "证书编号,姓名", (k) => k).split("\n");
     expect(table[0]).toBe("证书编号        姓名");
     expect(table[1].startsWith("QX-2026-000001  张*明")).toBe(true);
+    expect(rosterTable(rows, "证书编号,姓名", (k) => k)).toMatch(/cert\.status\.valid\n$/);
   });
 });

@@ -1,10 +1,13 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { readPaper } from "../../../src/lib/exam/files.ts";
 import { readCodes } from "../../../src/lib/exam/session-codes.ts";
 import { readSheet } from "../../../src/lib/exam/sheet.ts";
 import { sayProblem, type Problem } from "../../../src/lib/exam/problem.ts";
 import { zhCN } from "../../../src/i18n/zh-CN.ts";
 import { makePaper } from "./helpers.ts";
+
+// PBKDF2 at 100,000 rounds per code: slow when the machine is busy (mutation testing, parallel runs).
+vi.setConfig({ testTimeout: 30_000 });
 
 const paper = await makePaper();
 const paperText = JSON.stringify(paper, null, 2);

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { gradeAttempt } from "../../../src/lib/quiz/grade.ts";
 import type { Response } from "../../../src/lib/quiz/response.ts";
 import { generateKeyPair } from "../../../src/lib/cert/keys.ts";
@@ -9,6 +9,9 @@ import { answer, handIn, openSite, startDraft, type ExamDraft } from "../../../s
 import type { CodesFile } from "../../../src/lib/exam/session-codes.ts";
 import type { AnswerSheet } from "../../../src/lib/exam/sheet.ts";
 import { catalog, CODES, makePaper } from "./helpers.ts";
+
+// PBKDF2 at 100,000 rounds per code: slow when the machine is busy (mutation testing, parallel runs).
+vi.setConfig({ testTimeout: 30_000 });
 
 const paper = await makePaper();
 const codes: CodesFile = { format: "ma-exam-codes", version: 1, paper: paper.id, sites: Object.entries(CODES).map(([site, code]) => ({ site, code })) };

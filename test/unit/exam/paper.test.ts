@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { join } from "node:path";
 import { itemTypes } from "../../../src/lib/quiz/schema.ts";
 import { drawQuiz } from "../../../src/lib/quiz/draw.ts";
@@ -6,6 +6,9 @@ import { paperItemTypes, readPaper } from "../../../src/lib/exam/files.ts";
 import { drawPresentation, paperMax, toBankResponse } from "../../../src/lib/exam/paper.ts";
 import { bankFolderProblem } from "../../../src/lib/exam/bank-files.ts";
 import { bank, bankDir, catalog, makePaper, root } from "./helpers.ts";
+
+// PBKDF2 at 100,000 rounds per code: slow when the machine is busy (mutation testing, parallel runs).
+vi.setConfig({ testTimeout: 30_000 });
 
 /** Every key and every string anywhere in a JSON value. */
 function walk(value: unknown, keys: string[] = [], strings: string[] = []): { keys: string[]; strings: string[] } {

@@ -1,9 +1,12 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { CODE_ALPHABET, newSessionCode, normalizeCode } from "../../../src/lib/exam/codes.ts";
 import { deriveSiteKeys } from "../../../src/lib/exam/seal.ts";
 import { openSite, startDraft, handIn, answer, type ExamDraft } from "../../../src/lib/exam/session.ts";
 import { readSheet, sealHolds, sheetFileText, type AnswerSheet } from "../../../src/lib/exam/sheet.ts";
 import { CODES, makePaper } from "./helpers.ts";
+
+// PBKDF2 at 100,000 rounds per code: slow when the machine is busy (mutation testing, parallel runs).
+vi.setConfig({ testTimeout: 30_000 });
 
 const paper = await makePaper();
 

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { draftKey } from "../../../src/lib/quiz/draft.ts";
 import {
   answer,
@@ -16,6 +16,9 @@ import {
   type ExamDraft,
 } from "../../../src/lib/exam/session.ts";
 import { makePaper } from "./helpers.ts";
+
+// PBKDF2 at 100,000 rounds per code: slow when the machine is busy (mutation testing, parallel runs).
+vi.setConfig({ testTimeout: 30_000 });
 
 const paper = await makePaper();
 

@@ -49,7 +49,8 @@ describe("nodePositions", () => {
   });
 });
 
-describe("layeredLayout", () => {
+// elkjs takes ~0.1-1 s per larger graph, more on a busy machine.
+describe("layeredLayout", { timeout: 60_000 }, () => {
   it("lays out an empty graph", async () => {
     expect(await layeredLayout([], [])).toMatchObject({ nodes: [], edges: [] });
   });

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { checkAll } from "../../../src/lib/check-all.ts";
 import { checkCertifications, type CertificationKnown } from "../../../src/lib/certification/check.ts";
 import { formatIssues } from "../../../src/lib/content/issues.ts";
+import { knownForCertification, scenarioMax } from "../../../src/lib/certification/files.ts";
 
 const dir = "test/fixtures/certification";
 const BASE = `${dir}/base.yaml`;
@@ -86,6 +87,19 @@ describe("certification level checker", () => {
       for (const part of c.says) expect(issue.message).toContain(part);
     });
   }
+
+  it("knows each scenario's maximum (rubric maxima summed) and the outcomes its endings have", () => {
+    const result = checkAll(process.cwd(), join(process.cwd(), "content"));
+    const known = knownForCertification(["basics"], { quizzes: new Map([["basics-final", {} as never]]) }, result.scenarios);
+    expect(known.courses).toEqual(new Set(["basics"]));
+    expect(known.quizzes).toEqual(new Set(["basics-final"]));
+    // content/scenarios/drainage-ditch.yaml: rubric 21 + 9 + 4; its endings include these two.
+    const ditch = known.scenarios.get("drainage-ditch")!;
+    expect(ditch.max).toBe(34);
+    expect([...ditch.outcomes]).toEqual(expect.arrayContaining(["lawful-agreement", "unlawful-agreement"]));
+    expect(ditch.outcomes.has("not-an-outcome")).toBe(false);
+    expect(scenarioMax({ rubric: { procedure: { max: 1 }, relationship: { max: 2 }, outcome: { max: 4 } } })).toBe(7);
+  }, 60_000);
 
   it("does not report a level as missing when its own file failed its schema", () => {
     const issues = check(BASE, swap("validityMonths: 12\n", ""));

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from "lit";
 import { currentLearnerId } from "../browser/learner.ts";
 import { fill, type Strings } from "../i18n/fill.ts";
-import { LESSON_EVENT_MAX_SECONDS, LESSON_VISIT_MIN_SECONDS } from "../lib/progress/hours.ts";
+import { LESSON_EVENT_MAX_SECONDS, LESSON_VISIT_MIN_SECONDS } from "../lib/progress/lesson-time.ts";
 
 type Client = import("../browser/progress-client.ts").ProgressClient;
 

@@ -11,6 +11,7 @@
  * order or in batches (two tabs, a merge on import), gives the same result as digesting
  * the whole record at once (`digestRecord`); the unit tests check exactly that.
  */
+import { better } from "./best-score.ts";
 import { entryMilliseconds } from "./hours.ts";
 import type { LessonEvent, ProgressRecord, QuizAttempt, ScenarioRun } from "./schema.ts";
 
@@ -68,17 +69,6 @@ export type DigestSource =
   | { kind: "run"; value: ScenarioRun };
 
 const later = (a: string, b: string) => (a >= b ? a : b);
-const ratio = (score: number, max: number) => (max > 0 ? score / max : 0);
-
-/** The better of two (score, max) pairs by ratio (max 0 counts as 0); ties go to the larger max, then score. */
-export function better(a: { bestScore: number; max: number }, b: { bestScore: number; max: number }): { bestScore: number; max: number } {
-  const ra = ratio(a.bestScore, a.max);
-  const rb = ratio(b.bestScore, b.max);
-  if (ra !== rb) return ra > rb ? a : b;
-  if (a.max !== b.max) return a.max > b.max ? a : b;
-  return a.bestScore >= b.bestScore ? a : b;
-}
-
 /** The digest of one entry. */
 export function digestOf(source: DigestSource): Digest {
   const ms = entryMilliseconds(source);

@@ -11,6 +11,7 @@
  * test/unit/progress/guards.test.ts checks value by value, rule by rule. An entry that
  * passed here can always be exported and imported again.
  */
+import { LESSON_EVENT_MAX_SECONDS } from "./lesson-time.ts";
 import { ENTRY_ID, ISO_DATE_TIME, LESSON_KEY, SLUG } from "./patterns.ts";
 
 /**
@@ -123,7 +124,7 @@ export function lessonEventProblems(value: unknown): GuardProblem[] {
       if (v !== "opened" && v !== "completed") problems.push(at(path, BAD_FORMAT));
     },
     at: isoTime,
-    seconds: num({ int: true, min: 0, max: 86_400 }),
+    seconds: num({ int: true, min: 0, max: LESSON_EVENT_MAX_SECONDS }),
   });
 }
 

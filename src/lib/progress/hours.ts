@@ -9,11 +9,6 @@ import type { LessonEvent, ProgressRecord, QuizAttempt, ScenarioRun } from "./sc
 
 export const MAX_COUNTED_SECONDS = 4 * 3600;
 
-/** The most one lesson event may record (the record schema's limit): a day. */
-export const LESSON_EVENT_MAX_SECONDS = 86_400;
-
-/** A visit shorter than this, when the learner leaves the page, is a glance: not recorded. */
-export const LESSON_VISIT_MIN_SECONDS = 5;
 const MAX_COUNTED_MS = MAX_COUNTED_SECONDS * 1000;
 
 const counted = (ms: number) => Math.min(MAX_COUNTED_MS, Math.max(0, Math.round(ms)));

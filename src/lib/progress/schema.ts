@@ -8,6 +8,7 @@
 import * as z from "zod/v4-mini";
 import { responseSchema } from "../quiz/response.ts";
 import type { JsonValue } from "./canonical.ts";
+import { LESSON_EVENT_MAX_SECONDS } from "./lesson-time.ts";
 import { ENTRY_ID, ISO_DATE_TIME, LESSON_KEY, SLUG } from "./patterns.ts";
 import { CURRENT_VERSION } from "./version.ts";
 
@@ -54,7 +55,7 @@ const label = (what: string, min: number) =>
 /** Time on one visit is capped when summed (hours.ts); a day is the most we accept at all. */
 const seconds = z
   .int({ error: (issue) => (issue.code === "invalid_type" && issue.expected === "int" ? "秒数应为整数" : undefined) })
-  .check(z.minimum(0, "秒数不能为负"), z.maximum(86_400, "一次学习最多记 24 小时"));
+  .check(z.minimum(0, "秒数不能为负"), z.maximum(LESSON_EVENT_MAX_SECONDS, "一次学习最多记 24 小时"));
 
 /** At most `max` characters. */
 const text = (max: number) => z.string().check(z.maxLength(max));

@@ -4,7 +4,7 @@
  * learner's best score. Pure: time, ids and seeds come in as arguments, so every rule is
  * unit-tested without a browser; the element only renders, stores and dispatches.
  */
-import { better } from "../progress/digest.ts";
+import { better } from "../progress/best-score.ts";
 import type { QuizAttempt } from "../progress/schema.ts";
 import type { QuizCatalog } from "./catalog.ts";
 import type { QuizDraft } from "./draft.ts";

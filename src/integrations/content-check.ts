@@ -1,13 +1,14 @@
 import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
-import { checkAll } from "../lib/check-all.ts";
+import { checkedContent } from "../lib/check-all.ts";
 import { ContentError } from "../lib/content/issues.ts";
 import { contentDir } from "../lib/content/content-dir.ts";
 
 /**
  * Runs every content rule before Astro builds or serves anything, so a broken reference
  * (a lesson citing a provision that does not exist, say) fails the build with the file,
- * line and fix, instead of surfacing later as a broken page.
+ * line and fix, instead of surfacing later as a broken page. The result is kept for the
+ * collections (src/content.config.ts), so the build reads and checks content/ once.
  */
 export default function contentCheck(): AstroIntegration {
   return {
@@ -15,7 +16,7 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const { set, scenarios, quizBanks, issues } = checkAll(root, contentDir(root));
+        const { set, scenarios, quizBanks, issues } = checkedContent(root, contentDir(root));
         if (issues.length) throw new ContentError(issues);
         logger.info(
           `content ok: ${set.courses.length} courses, ${set.lessons.length} lessons, ${set.statutes.length} statutes, ` +

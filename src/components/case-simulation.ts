@@ -32,22 +32,28 @@ const loadDebrief = () => import("./scenario/scenario-debrief.ts");
  *
  * Each step's new text is announced through a polite live region and focus moves to the
  * new step's heading, so a keyboard or screen-reader user continues from there.
- *
- * @attr strings - JSON object of the player's strings (PlayerStrings, picked by the page).
- * @attr lookup-src - URL of search/lookup.json, for the 查法条 search.
- * @attr base - Site base path, prefixed to look-up result paths.
  */
 export class CaseSimulation extends LitElement {
   static properties = {
+    /** JSON of the player's strings (PlayerStrings), picked by the page. */
     strings: { type: Object },
+    /** URL of search/lookup.json, for the 查法条 search. */
     lookupSrc: { type: String, attribute: "lookup-src" },
+    /** Site base path, prefixed to look-up result paths. */
     base: { type: String },
+    /** The run so far (lib/scenario/state.ts). */
     state: { state: true },
+    /** The learner's notes, saved with the run. */
     notes: { state: true },
+    /** A one-off note (resumed, restarted). */
     notice: { state: true },
+    /** Why the run could not be saved, if so. */
     warning: { state: true },
+    /** Text for the polite live region. */
     announcement: { state: true },
+    /** Whether 重新开始 awaits confirmation. */
     confirming: { state: true },
+    /** Whether the scenario data could not be read. */
     failed: { state: true },
   };
 

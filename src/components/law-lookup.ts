@@ -8,18 +8,20 @@ import { snippet } from "../lib/search/snippet.ts";
 /**
  * Instant look-up of law provisions and glossary terms. The lunr index is fetched the
  * first time the learner focuses or types, then every keystroke searches locally.
- *
- * @attr src - URL of the serialised index (search/lookup.json).
- * @attr base - Site base path, prefixed to result paths.
  */
 export class LawLookup extends LitElement {
   static properties = {
     /** JSON of the `lookup.*` strings and the kind names `search.kind.law` / `search.kind.term`. */
     strings: { type: Object },
+    /** URL of the serialised index (search/lookup.json). */
     src: { type: String },
+    /** Site base path, prefixed to result paths. */
     base: { type: String },
+    /** The text looked up. */
     query: { state: true },
+    /** What the index found. */
     hits: { state: true },
+    /** Where loading the index stands. */
     status: { state: true },
   };
 

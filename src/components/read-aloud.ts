@@ -7,16 +7,18 @@ type Status = "idle" | "speaking" | "paused";
 /**
  * 朗读: reads the lesson aloud with the browser's own zh-CN speech synthesis. Rendered
  * `hidden` by the page; it only shows itself when the browser has a Chinese voice.
- *
- * @attr for - id of the element whose text is read.
  */
 export class ReadAloud extends LitElement {
   static properties = {
     /** JSON of the `readAloud.*` strings, picked by the page. */
     strings: { type: Object },
+    /** id of the element whose text is read. */
     for: { type: String },
+    /** Idle, speaking or paused. */
     status: { state: true },
+    /** The paragraph being read, 0-based. */
     position: { state: true },
+    /** The text split into paragraphs to speak. */
     chunks: { state: true },
   };
 

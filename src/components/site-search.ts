@@ -21,22 +21,26 @@ const PAGE_SIZE = 10;
 /**
  * Site-wide search over pagefind's JS API, with a filter by kind and highlighted excerpts.
  * Reads and writes ?q= and ?kind= so a search can be linked and the header form lands here.
- *
- * @attr bundle - URL of the pagefind folder (…/pagefind/).
- * @attr base - Site base path (pagefind's baseUrl).
- * @attr kinds - Filter values, `|`-separated, in display order (全部 first is implicit).
  */
 export class SiteSearch extends LitElement {
   static properties = {
     /** JSON of the `search.*` strings, picked by the page. */
     strings: { type: Object },
+    /** URL of the pagefind folder (…/pagefind/). */
     bundle: { type: String },
+    /** Site base path (pagefind's baseUrl). */
     base: { type: String },
+    /** Filter values, `|`-separated, in display order (全部 first is implicit). */
     kinds: { type: String },
+    /** The text searched for (also ?q=). */
     query: { state: true },
+    /** The kind filtered on, "" for all (also ?kind=). */
     kind: { state: true },
+    /** Where loading pagefind and searching stands. */
     status: { state: true },
+    /** How many pages matched. */
     total: { state: true },
+    /** The results shown so far (pages of PAGE_SIZE). */
     shown: { state: true },
   };
 

@@ -13,6 +13,7 @@ export class TextSizeToggle extends LitElement {
   static properties = {
     /** JSON of the `settings.largeText*` strings, picked by the layout. */
     strings: { type: Object },
+    /** The text size applied now. */
     size: { state: true },
   };
 

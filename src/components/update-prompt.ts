@@ -12,16 +12,16 @@ import type { Strings } from "../i18n/fill.ts";
  * (found at registration, or after an update installs in this or another tab); the
  * learner's click sends it SKIP_WAITING (which the sw.js that workbox generates with
  * skipWaiting: false listens for), and the page reloads once the new worker controls it.
- *
- * @attr src - URL of sw.js.
- * @attr scope - The site's base path.
  */
 export class UpdatePrompt extends LitElement {
   static properties = {
     /** JSON of the `update.*` strings, picked by the layout. */
     strings: { type: Object },
+    /** URL of sw.js. */
     src: { type: String },
+    /** The site's base path. */
     scope: { type: String },
+    /** Whether a new version waits for the learner to press 更新. */
     waiting: { state: true },
   };
 

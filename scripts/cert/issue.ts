@@ -13,8 +13,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import QRCode from "qrcode";
 import { fill } from "../../src/i18n/fill.ts";
+import { pick } from "../../src/i18n/pick.ts";
 import { zhCN } from "../../src/i18n/zh-CN.ts";
 import { readApplication } from "../../src/lib/certification/application.ts";
 import { readinessOfRecord } from "../../src/lib/certification/readiness.ts";
@@ -24,7 +24,7 @@ import { checkCandidate, checkDay, checkHolderName, checkRenewal, checkSigningKe
 import { entryWith, issueCredential } from "../../src/lib/cert/issuing.ts";
 import { parseKeyFile } from "../../src/lib/cert/keys.ts";
 import { encodeVerifyLink } from "../../src/lib/cert/link.ts";
-import { printableCertificate } from "../../src/lib/cert/print.ts";
+import { printableDocument, qrSvg } from "../../src/lib/cert/printable.ts";
 import type { Issuer, KeyFile } from "../../src/lib/cert/types.ts";
 import { forbiddenKeyPath } from "./keygen.ts";
 
@@ -238,10 +238,17 @@ export async function issueFlow(flags: IssueFlags, usageKey: string, renewNumber
   let printed = say("cert.cli.noPrint");
   if (flags.out) {
     mkdirSync(flags.out, { recursive: true });
-    const svg = await QRCode.toString(link, { type: "svg", errorCorrectionLevel: "L", margin: 1 });
     const file = resolve(join(flags.out, `${theNumber}.html`));
-    const places = { township: place.township.name, village: place.village ?? villageId };
-    writeFileSync(file, printableCertificate(credential, { name: name.value, salt: issued.salt, ...places }, svg, strings));
+    const document = printableDocument({
+      credential,
+      link,
+      qr: await qrSvg(link),
+      holder: { name: name.value, salt: issued.salt },
+      place: { township: place.township.name, village: place.village ?? villageId },
+      verifyUrl: `${state.config.siteUrl}verify/`,
+      strings: pick("verify.cert.*", "verify.field.*"),
+    });
+    writeFileSync(file, document);
     printed = file;
   }
   const values = {

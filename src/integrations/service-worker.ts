@@ -22,9 +22,10 @@ export default function serviceWorker(): AstroIntegration {
           globDirectory: outDir,
           globPatterns: ["**/*.{html,css,js,svg,webmanifest}"],
           // pagefind's own UI bundles are not used; its index is cached when first searched.
-          // The certificate registry and its per-number pages grow with every certificate
-          // (a province: 100,000s): never precached, only what a check fetched (below).
-          globIgnores: ["pagefind/**", "sw.js", "workbox-*.js", "registry/**", "certificates/**"],
+          // The certificate registry grows with every certificate (a province: 100,000s):
+          // never precached, only what a check fetched (below). /certificates/ is one page
+          // (?number= or a link's fragment), so it is precached like any other.
+          globIgnores: ["pagefind/**", "sw.js", "workbox-*.js", "registry/**"],
           swDest: `${outDir}/sw.js`,
           modifyURLPrefix: { "": base },
           directoryIndex: "index.html",

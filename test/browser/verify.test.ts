@@ -163,14 +163,24 @@ describe.skipIf(!valid)("verify by link and by pasted credential", () => {
 });
 
 describe.skipIf(!valid)("the printable certificate", () => {
+  const certPath = () => `certificates/?number=${encodeURIComponent(valid!.number)}`;
+
+  test("one page whatever the registry's size: dist/certificates holds index.html only", () => {
+    expect(readdirSync(join(dist, "certificates"))).toEqual(["index.html"]);
+  });
+
   test("its QR code, photographed, verifies on /verify/ (jsqr where BarcodeDetector is missing)", async () => {
-    const { page: plain } = await open(`certificates/${valid!.number}/`);
+    const { page: plain, errors } = await open(certPath());
+    await plain.locator(".cert__qr svg").waitFor();
+    await expect(plain.locator(".cert__name").textContent()).resolves.toBe(valid!.current.credentialSubject.maskedName);
     await axe(plain);
+    expect(errors).toEqual([]);
     await plain.close();
     // A phone photo of the paper has far more pixels than a screen: screenshot at 3×.
     const context = await env.browser.newContext({ deviceScaleFactor: 3 });
     const cert = await context.newPage();
-    await cert.goto(`${env.site.url}certificates/${valid!.number}/`);
+    await cert.goto(`${env.site.url}${certPath()}`);
+    await cert.locator(".cert__qr svg").waitFor();
     const qr = await cert.locator(".cert__qr").screenshot();
     await context.close();
     const { page } = await open("verify/");
@@ -182,13 +192,46 @@ describe.skipIf(!valid)("the printable certificate", () => {
   });
 
   test("prints on one A4 page, without the site's header", async () => {
-    const { page } = await open(`certificates/${valid!.number}/`);
+    const { page } = await open(certPath());
+    await page.locator(".cert__qr svg").waitFor();
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".site-header").isVisible()).resolves.toBe(false);
+    await expect(page.locator("#cert-number").isVisible()).resolves.toBe(false);
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages).toHaveLength(1);
     if (process.env.VERIFY_PDF_OUT) writeFileSync(process.env.VERIFY_PDF_OUT, pdf);
+    await page.close();
+  });
+
+  test.skipIf(!validHolder)("from the holder's link: the full name, and a QR that confirms it on /verify/", async () => {
+    const link = encodeVerifyLink(valid!.current, SITE, { name: validHolder!.name, salt: validHolder!.salt });
+    const { page, errors } = await open(`certificates/${link.slice(link.indexOf("#"))}`);
+    await page.locator(".cert__qr svg").waitFor();
+    await expect(page.locator(".cert__name").textContent()).resolves.toBe(validHolder!.name);
+    await expect(page.locator(".cert").textContent()).resolves.toContain(validHolder!.salt);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test.skipIf(!revoked)("a revoked number shows the verdict and no certificate", async () => {
+    const { page } = await open(`certificates/?number=${encodeURIComponent(revoked!.number)}`);
+    await expect.poll(async () => page.locator(".verdict").getAttribute("data-verdict")).toBe("revoked");
+    await expect(page.locator(".cert").count()).resolves.toBe(0);
+    await expect(page.locator(".verdict").textContent()).resolves.toContain("不能打印");
+    await axe(page);
+    await page.close();
+  });
+
+  test("a tampered link shows 签名无效 and no certificate; a wrong number says how to write one", async () => {
+    const tampered = structuredClone(valid!.current);
+    tampered.credentialSubject.maskedName = "李*四";
+    const link = encodeVerifyLink(tampered, SITE);
+    const { page } = await open(`certificates/${link.slice(link.indexOf("#"))}`);
+    await expect.poll(async () => page.locator(".verdict").getAttribute("data-verdict")).toBe("bad-signature");
+    await expect(page.locator(".cert").count()).resolves.toBe(0);
+    await page.goto(`${env.site.url}certificates/?number=abc`);
+    await expect(page.locator(".cert-message").textContent()).resolves.toContain("QX-2026-000123");
     await page.close();
   });
 });

@@ -47,7 +47,8 @@ export function pageTypes(): Record<string, string> {
     certification: "certification/",
     townships: "townships/",
     ...(dirsIn(join(dist, "townships"))[0] ? { "township roster": `townships/${dirsIn(join(dist, "townships"))[0]}/` } : {}),
-    ...(dirsIn(join(dist, "certificates"))[0] ? { certificate: `certificates/${dirsIn(join(dist, "certificates"))[0]}/` } : {}),
+    // One page for every certificate; without a registry it shows the number form.
+    certificate: "certificates/",
     "not found": "no-such-page/",
   };
 }

@@ -40,6 +40,7 @@ import { relevanceQueries, searchFigures, type SearchFigures } from "./bench/sea
 import { scenarioFigures, type ScenarioFigures } from "./bench/scenarios.ts";
 import { createSandbox } from "./bench/sandbox.ts";
 import { verifyFigures, verifyTable } from "./bench/verify-browser.ts";
+import { certificatePageFigures, certificatePageTable } from "./bench/certificate-page.ts";
 
 const root = process.cwd();
 const { scales } = parseOptions(process.argv.slice(2));
@@ -84,6 +85,7 @@ try {
       store = await storeFigures(project, source, { outDir, base });
       if (existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) console.log(readinessTable(await readinessFigures(project, source, { outDir, base })));
       if (existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) console.log(verifyTable(await verifyFigures(outDir, base)));
+      console.log(certificatePageTable(certificatePageFigures(outDir)));
     }
     results.push({ scale, check, build });
     // Free the disk as we go: the 50× site and its content are large.

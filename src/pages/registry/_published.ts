@@ -9,7 +9,7 @@ import { ContentError } from "../../lib/content/issues.ts";
 import { contentDir } from "../../lib/content/content-dir.ts";
 import { checkIssuerDir } from "../../lib/cert/issuer-files.ts";
 import { nowStamp } from "../../lib/cert/proof.ts";
-import { readEntries, readRegistryConfig, readRevocations, readStatusLists } from "../../lib/cert/registry-files.ts";
+import { nodeGzipSize, readEntries, readRegistryConfig, readRevocations, readStatusLists } from "../../lib/cert/registry-files.ts";
 import { buildPublishedRegistry, type PublishedRegistry } from "../../lib/cert/registry.ts";
 import { decodeStatusList, getBit } from "../../lib/cert/status-list.ts";
 import type { Issuer, RegistryEntry, RevocationRecord, StatusListCredential } from "../../lib/cert/types.ts";
@@ -42,6 +42,8 @@ export function siteRegistry(): SiteRegistry {
     revocations,
     statusLists: statusLists.map((l) => ({ credential: l.credential, issuer: issuerOf(l.credential.issuer.id), path: `status/${l.file}` })),
     generated: nowStamp(),
+    // zlib measures shard sizes ~20× faster than the browser-safe default.
+    measure: nodeGzipSize,
   });
   cached = { ...published, issuers, entries, revocations, statusLists, siteUrl: readRegistryConfig(dir)?.siteUrl };
   return cached;

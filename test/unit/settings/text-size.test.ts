@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readTextSize, TEXT_SIZE_KEY, writeTextSize, type KeyValueStore } from "../../../src/lib/settings/text-size.ts";
+import { readTextSize, TEXT_SIZE_KEY, writeTextSize } from "../../../src/lib/settings/text-size.ts";
+import type { KeyValueStore } from "../../../src/lib/storage/key-value.ts";
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));

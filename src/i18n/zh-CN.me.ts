@@ -58,8 +58,6 @@ export const meStrings = {
   "me.scenarios": "情景模拟记录",
   "me.scenarioRow": "{scenario}：最好成绩 {score} / {max}，共 {n} 次，最近结局：{outcome}",
   "me.noneYet": "还没有记录。",
-  "me.certificate": "证书",
-  "me.certificatePending": "证书功能上线后，这里会列出取得证书还差哪些要求。",
   "lesson.markDone": "这一课学完了",
   "lesson.done": "已学完",
   "lesson.noLearner": "要记录学习进度，请先在“我的学习”中建档或选择自己。",

@@ -131,6 +131,15 @@ describe("planPrint by link", () => {
     expect(plan.link).toBe(encodeVerifyLink(current(h.number), "https://other.example/"));
   });
 
+  it("a name without its salt cannot be checked: printed with the masked name, not the unchecked name", async () => {
+    const h = holder("valid");
+    const link = encodeVerifyLink(current(h.number), SITE_URL);
+    const plan = await planPrint({ kind: "link", fragment: `${fragmentOf(link)}&n=${encodeURIComponent(h.name)}` }, ctx(), SITE_URL);
+    if (plan.kind !== "print") throw new Error(`expected print, got ${plan.kind}`);
+    expect(plan.holder).toBeUndefined();
+    expect(plan.outcome.data.via).toBe("link");
+  });
+
   it("a wrong name: the name-mismatch verdict, nothing printed", async () => {
     const h = holder("valid");
     const link = encodeVerifyLink(current(h.number), SITE_URL, { name: "王五", salt: h.salt });

@@ -100,7 +100,7 @@ export const verifyStrings = {
   "verify.data.newer": "登记册中这个编号已有更新的证书（已换发）：请以新证书为准。",
   "verify.data.offline": "当前离线：使用的是本机上次保存的数据。",
   "verify.data.issuers": "发证机构名单为本网站 {date} 版。",
-  // Printable certificate (src/lib/cert/printable.ts and /certificates/<number>/).
+  // Printable certificate (src/lib/cert/printable.ts and the /certificates/ page).
   "verify.cert.title": "人民调解员培训合格证书",
   "verify.cert.pageTitle": "证书 {number}",
   "verify.cert.holder": "持证人",

@@ -1,7 +1,7 @@
 /**
  * The printable A4 certificate: pure text in, one HTML string out. The CLI writes the
  * full document (with the holder's full name and the QR link that carries name and salt)
- * into the trainer's folder; the site's /certificates/<number>/ page embeds the same body
+ * into the trainer's folder; the site's /certificates/ page draws the same body in the browser
  * with the masked name, since the registry holds neither name nor salt. Every value is
  * escaped here: names and notes are text, never markup.
  */

@@ -5,7 +5,8 @@ import { fill, type Strings } from "../i18n/fill.ts";
 import { MAX_FILE_BYTES } from "../lib/exam/files.ts";
 import type { ExamPaper } from "../lib/exam/paper.ts";
 import { sayProblem } from "../lib/exam/problem.ts";
-import { readSignedPaper } from "../lib/exam/proof.ts";
+import { paperIssuer, readSignedPaper } from "../lib/exam/proof.ts";
+import type { Issuer } from "../lib/cert/types.ts";
 import * as session from "../lib/exam/session.ts";
 import { readSheet, sheetFileName, sheetFileText, type AnswerSheet } from "../lib/exam/sheet.ts";
 import type { Response } from "../lib/quiz/response.ts";
@@ -26,6 +27,8 @@ export class ExamSession extends LitElement {
   static properties = {
     /** `exam.*` and the `quiz.*` item-form strings, picked by the page. */
     strings: { type: Object },
+    /** The site's issuer list (content/issuers), to name who signed the paper. */
+    issuers: { type: Array },
     /** Where the exam is. */
     step: { state: true },
     /** The checked paper. */
@@ -45,6 +48,7 @@ export class ExamSession extends LitElement {
   };
 
   declare strings: Strings;
+  declare issuers: Issuer[];
   declare step: Step;
   declare paper: ExamPaper | undefined;
   declare signer: string;
@@ -64,6 +68,7 @@ export class ExamSession extends LitElement {
   constructor() {
     super();
     this.strings = {};
+    this.issuers = [];
     this.step = "load";
     this.paper = this.draft = this.sheet = undefined;
     this.signer = this.message = "";
@@ -279,6 +284,8 @@ export class ExamSession extends LitElement {
 
   private paperSummary() {
     const p = this.paper!;
+    // A warning, not a refusal: grading redraws the paper from the private bank anyway.
+    const issuer = paperIssuer(this.issuers, this.signer, p.created);
     return html`<dl class="exam-paper">
       <dt>${this.say("exam.page.paper")}</dt>
       <dd>${p.title}（${p.id}）</dd>
@@ -286,6 +293,8 @@ export class ExamSession extends LitElement {
       <dd>${this.say("exam.page.limitsValue", { minutes: p.timeLimit, n: p.items.length, passMark: p.passMark })}</dd>
       <dt>${this.say("exam.page.signer")}</dt>
       <dd>${this.say("exam.page.signed", { key: session.shortKey(this.signer) })}</dd>
+      <dt>${this.say("exam.page.issuer")}</dt>
+      <dd>${issuer ? issuer.name : html`<strong class="exam-unlisted">${this.say("exam.page.unlistedIssuer")}</strong>`}</dd>
     </dl>`;
   }
 

@@ -116,6 +116,8 @@ export const examStrings = {
   "exam.page.limitsValue": "{n} 题 · {minutes} 分钟 · 及格 {passMark}%",
   "exam.page.signer": "签名",
   "exam.page.signed": "签名有效，签发密钥 {key}（请与培训老师给的密钥编号核对）",
+  "exam.page.issuer": "签发机构",
+  "exam.page.unlistedIssuer": "⚠ 签名密钥不在本网站的发证机构名单中：请先向县里的培训老师核对，确认无误再开考。",
   "exam.page.who": "{ticket} · {name}",
   "exam.page.timeLeft": "剩余时间",
   "exam.page.progress": "第 {n} 题，共 {total} 题（{points} 分）",

@@ -105,6 +105,8 @@ describe("/exam/", () => {
     await expect(page.getByRole("alert").textContent()).resolves.toContain("签名不成立");
     await page.locator("#exam-paper").setInputFiles(paperFile);
     await page.locator("#exam-code").waitFor();
+    // Signed by a test key that no issuer of the site lists: the proctor is warned.
+    await expect(page.locator(".exam-unlisted").textContent()).resolves.toContain("不在本网站的发证机构名单中");
 
     // A wrong code: refused without naming a character.
     await enterCode(page, "K7M2-QX9E");

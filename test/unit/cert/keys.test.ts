@@ -80,7 +80,9 @@ describe("signDataIntegrity refuses", () => {
     const key = await generateKeyPair("x");
     await expect(signDataIntegrity({ proof: {} }, key)).rejects.toThrow(TypeError);
     await expect(signDataIntegrity({ a: 1 }, key, { created: "2026-12-01 09:30" })).rejects.toThrow(TypeError);
-    await expect(signDataIntegrity({ a: Number.NaN }, key)).rejects.toThrow(TypeError);
+    await expect(signDataIntegrity({ a: Number.NaN }, key)).rejects.toThrow(/JSON 不能表示/);
+    await expect(signDataIntegrity({ a: 1 }, { ...key, secretKeyMultibase: "z123" })).rejects.toThrow(/私钥格式不正确/);
+    await expect(signDataIntegrity([] as unknown as object, key)).rejects.toThrow(/JSON 对象/);
   });
 
   it("and verification says why a proof does not hold", async () => {
@@ -93,6 +95,22 @@ describe("signDataIntegrity refuses", () => {
     expect(await verifyDataIntegrity({ ...signed, "@context": ["https://example.org/"] })).toEqual({ ok: false, reason: "context" });
     expect(await verifyDataIntegrity({ ...signed, proof: { ...signed.proof, verificationMethod: "https://example.org/#k" } })).toEqual({ ok: false, reason: "bad-key" });
     expect(await verifyDataIntegrity({ ...signed, a: 2 })).toEqual({ ok: false, reason: "signature" });
+    const broken = (proof: Record<string, unknown>) => ({ ...signed, proof: { ...signed.proof, ...proof } });
+    for (const proof of [{ created: "2026-12-01" }, { created: undefined }, { verificationMethod: 7 }, { proofPurpose: undefined }, { type: "Ed25519Signature2020" }]) {
+      expect(await verifyDataIntegrity(broken(proof)), JSON.stringify(proof)).toEqual({ ok: false, reason: "unsupported-proof" });
+    }
+    // Characters outside the base58 alphabet (0, O, I, l), a missing value, and 63 bytes.
+    for (const proofValue of ["z0OIl", undefined, "z" + signed.proof.proofValue.slice(1, -2)]) {
+      expect(await verifyDataIntegrity(broken({ proofValue })), String(proofValue)).toEqual({ ok: false, reason: "bad-proof-value" });
+    }
+    // A public key WebCrypto cannot import (31 bytes) fails as a key, never as a pass.
+    expect(await verifyDataIntegrity(signed, { publicKey: new Uint8Array(31) })).toEqual({ ok: false, reason: "bad-key" });
+    // A value JCS cannot canonicalise inside the document.
+    expect(await verifyDataIntegrity({ ...signed, n: Number.NaN })).toEqual({ ok: false, reason: "shape" });
+    // A single (non-array) signed context must still be the document's first context.
+    const single = await signDataIntegrity({ "@context": "https://www.w3.org/ns/credentials/v2", a: 1 }, key, { created: "2026-12-01T09:30:00Z" });
+    expect(await verifyDataIntegrity(single)).toMatchObject({ ok: true });
+    expect(await verifyDataIntegrity({ ...single, "@context": "https://example.org/" })).toEqual({ ok: false, reason: "context" });
     // Contexts appended after the signed ones are allowed by the spec and not signed.
     expect(await verifyDataIntegrity({ ...signed, "@context": [...signed["@context"], "https://example.org/"] })).toMatchObject({ ok: true });
   });

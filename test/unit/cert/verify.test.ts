@@ -164,6 +164,24 @@ describe("verifyCertificate: one verdict per case", () => {
     }
   });
 
+  it("status-unavailable for a list in the issuer's name signed by a key the issuer does not list", async () => {
+    const impostor = await makeIssuer(); // same issuer uri, its own key
+    const forged = await statusList(impostor, []);
+    expect(forged.issuer.id).toBe(t.issuer.uri);
+    expect(await verifyCertificate(credential, options({ statusLists: [forged] }))).toMatchObject({ code: "status-unavailable", details: { problem: "status-list-invalid" } });
+  });
+
+  it("checks a list again when the issuer list changes (the key retired before the list was signed)", async () => {
+    const fresh = await statusList(t, []);
+    expect(await codeOf(credential, { statusLists: [fresh] })).toBe("valid");
+    // The credential (signed 2026-12-01) stays inside the key's window; the list (2027-02-01) does not.
+    const retiredKey = [{ ...t.issuer, keys: [{ ...t.issuer.keys[0]!, validUntil: "2027-01-31" }] }];
+    expect(await verifyCertificate(credential, options({ issuers: retiredKey, statusLists: [fresh] }))).toMatchObject({
+      code: "status-unavailable",
+      details: { problem: "status-list-invalid" },
+    });
+  });
+
   it("status-unavailable when the index lies beyond the list", async () => {
     const { buildStatusList } = await import("../../../src/lib/cert/status-list.ts");
     const short = await signDataIntegrity(
@@ -237,6 +255,15 @@ describe("parseCredentialText", () => {
   it("refuses a 1 MB input before parsing it", () => {
     const big = `{"pad":"${"x".repeat(1024 * 1024)}"}`;
     expect(parseCredentialText(big)).toEqual({ ok: false, problem: "too-large" });
+  });
+
+  it("accepts exactly 256 KB and refuses one byte more", () => {
+    const exactly = (bytes: number) => `"${"x".repeat(bytes - 2)}"`;
+    expect(parseCredentialText(exactly(256 * 1024))).toMatchObject({ ok: true });
+    expect(parseCredentialText(exactly(256 * 1024 + 1))).toEqual({ ok: false, problem: "too-large" });
+    // 2 + 3 × 87,381 = 262,145 bytes in 87,383 characters: only the byte count refuses it.
+    expect(parseCredentialText(`"${"证".repeat(87_381)}"`)).toEqual({ ok: false, problem: "too-large" });
+    expect(parseCredentialText(`"${"证".repeat(87_380)}"`)).toMatchObject({ ok: true });
   });
 
   it("counts bytes, not characters: 100,000 Chinese characters are 300 KB", () => {

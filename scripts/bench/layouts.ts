@@ -18,6 +18,8 @@ import { knownFromContentSet } from "../../src/lib/quiz/check.ts";
 import { checkScenarioDir } from "../../src/lib/scenario/files.ts";
 import { scenarioGraph } from "../../src/lib/scenario-graph/model.ts";
 import { layeredLayout, type Layout } from "../../src/lib/scenario-graph/layout.ts";
+import { fill } from "../../src/i18n/fill.ts";
+import { pick } from "../../src/i18n/pick.ts";
 import { layoutInput } from "../../src/lib/scenario-graph/svg.ts";
 
 interface Box { x: number; y: number; width: number; height: number }
@@ -26,6 +28,8 @@ interface Drawn { width: number; height: number; nodes: (Box & { id: string })[]
 type In = ReturnType<typeof layoutInput>;
 type Engine = (input: In) => Drawn | Promise<Drawn>;
 
+// The words size the boxes as on the trainers pages.
+const words = { strings: pick("trainers.kind.*", "trainers.tag.*", "trainers.edge.*"), fill };
 const root = process.cwd();
 const content = contentDir(root);
 const provisions = knownFromContentSet(readContentSet({ root, content }).set).provisions;
@@ -146,7 +150,7 @@ if (handAt > 0) {
 const rows: string[] = [];
 const totals: Record<string, { crossings: number; through: number; labelHits: number; area: number; ms: number; deterministic: boolean }> = {};
 for (const scenario of scenarios) {
-  const input = layoutInput(scenarioGraph(scenario));
+  const input = layoutInput(scenarioGraph(scenario), words);
   for (const [name, engine] of Object.entries(engines)) {
     const first = await engine(input);
     const again = await engine(input);

@@ -36,7 +36,7 @@ import { readSheet } from "../../src/lib/exam/sheet.ts";
 import { publishedFolders } from "./paper.ts";
 
 const say = (key: string, values?: Record<string, string | number>) => fill((zhCN as Record<string, string>)[key] ?? key, values);
-const sayP = (p: Problem) => sayProblem(p, zhCN);
+const sayP = (p: Problem) => sayProblem(p, zhCN, fill);
 
 /** A file's text, or undefined when it is missing or over 5 MB (then `size` tells which). */
 function readSmall(path: string): { text?: string; size: number } {

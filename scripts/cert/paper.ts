@@ -67,7 +67,7 @@ export async function run(args: string[]): Promise<number> {
   if (!values.bank || !values.level || !values.key || !values.out) return refuse(say("exam.cli.paperUsage"));
   const root = resolve(".");
   const published = publishedFolders(root);
-  const sayP = (p: Problem) => sayProblem(p, zhCN);
+  const sayP = (p: Problem) => sayProblem(p, zhCN, fill);
 
   const bankProblem = bankFolderProblem(values.bank, published);
   if (bankProblem) return refuse(sayP(bankProblem));
@@ -119,7 +119,7 @@ export async function run(args: string[]): Promise<number> {
   const files = { paper: join(values.out, `paper-${id}.json`), print: join(values.out, `paper-${id}.html`), codes: join(values.out, `codes-${id}.json`) };
   for (const path of Object.values(files)) if (existsSync(path)) return refuse(say("exam.cli.exists", { file: path }));
   writeFileSync(files.paper, `${JSON.stringify(signed, null, 2)}\n`);
-  writeFileSync(files.print, printablePaper(paper, zhCN));
+  writeFileSync(files.print, printablePaper(paper, zhCN, fill));
   // Codes are secret: readable by the trainer only.
   writeFileSync(files.codes, `${JSON.stringify(codesFile, null, 2)}\n`, { mode: 0o600 });
 

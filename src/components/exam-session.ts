@@ -123,7 +123,7 @@ export class ExamSession extends LitElement {
   private async usePaper(text: string, size?: number): Promise<boolean> {
     const read = await readSignedPaper(text, size);
     if (!read.ok) {
-      this.message = sayProblem(read.problem, this.strings);
+      this.message = sayProblem(read.problem, this.strings, fill);
       return false;
     }
     this.paper = read.value.paper;
@@ -139,7 +139,7 @@ export class ExamSession extends LitElement {
     this.busy = true;
     // Size first: a wrong 2 GB file must not be read into memory at all.
     const text = file.size > MAX_FILE_BYTES ? "" : await file.text();
-    if (file.size > MAX_FILE_BYTES) this.message = sayProblem({ code: "too-large", values: { what: "paper", mb: (file.size / 1048576).toFixed(1) } }, this.strings);
+    if (file.size > MAX_FILE_BYTES) this.message = sayProblem({ code: "too-large", values: { what: "paper", mb: (file.size / 1048576).toFixed(1) } }, this.strings, fill);
     else await this.usePaper(text, file.size);
     this.busy = false;
   }

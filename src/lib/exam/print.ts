@@ -4,13 +4,16 @@
  * the paper, never from the bank. Options are lettered A, B, C … as on the screen's paper
  * ids; candidates write letters on the answer sheet.
  */
-import { fill, type Strings } from "../../i18n/fill.ts";
+import type { Fill } from "./problem.ts";
 import { paperMax, type ExamPaper, type PaperItem } from "./paper.ts";
+
+/** The `exam.print.*` strings, picked by the caller (rules never import src/i18n). */
+type Strings = Readonly<Record<string, string>>;
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const letter = (id: string) => id.toUpperCase();
 
-function itemHtml(item: PaperItem, n: number, s: Strings): string {
+function itemHtml(item: PaperItem, n: number, s: Strings, fill: Fill): string {
   const head = `<p class="stem"><b>${n}.</b> ${escape(item.stem)} <span class="pts">${escape(fill(s["exam.print.points"], { n: item.points }))}</span></p>`;
   const situation = item.situation ? `<p class="situation">${escape(s["exam.print.situation"])}${escape(item.situation)}</p>` : "";
   const hint = `<p class="hint">${escape(s[`exam.print.hint.${item.type}`] ?? "")}</p>`;
@@ -28,7 +31,7 @@ function answerRow(item: PaperItem, n: number): string {
   return `<tr><th scope="row">${n}</th><td>${cells}</td><td></td></tr>`;
 }
 
-export function printablePaper(paper: ExamPaper, s: Strings): string {
+export function printablePaper(paper: ExamPaper, s: Strings, fill: Fill): string {
   const v = { title: paper.title, id: paper.id, level: paper.level, minutes: paper.timeLimit, passMark: paper.passMark, max: paperMax(paper), n: paper.items.length };
   const fields = `<p class="fields">${escape(s["exam.print.fields"])}</p>`;
   return `<!doctype html>
@@ -61,7 +64,7 @@ th, td { border: 1px solid #000; padding: 4pt 6pt; text-align: left; height: 18p
 <p class="meta">${escape(fill(s["exam.print.meta"], v))}</p>
 ${fields}
 <p>${escape(fill(s["exam.print.instructions"], v))}</p>
-${paper.items.map((item, i) => itemHtml(item, i + 1, s)).join("\n")}
+${paper.items.map((item, i) => itemHtml(item, i + 1, s, fill)).join("\n")}
 <section class="sheet">
 <h1>${escape(fill(s["exam.print.sheetTitle"], v))}</h1>
 <p class="meta">${escape(fill(s["exam.print.meta"], v))}</p>

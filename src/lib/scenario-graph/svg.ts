@@ -3,9 +3,9 @@
  * runtime library. Colour never carries meaning alone: every node says its kind in words,
  * endings also show their outcome's name and a distinct shape, problems are written out,
  * and conditional links are dashed. All colours meet WCAG contrast on their background
- * (text 4.5:1 on the light fills, borders and lines 3:1 on white).
+ * (text 4.5:1 on the light fills, borders and lines 3:1 on white). The words come from the
+ * caller (`GraphWords`): rules never import src/i18n.
  */
-import { t, type MessageKey } from "../../i18n/zh-CN.ts";
 import { outcomeNames, type Outcome } from "../scenario/schema.ts";
 import { layeredLayout, type Layout, type LayoutEdgeInput, type LayoutNodeInput, type Point } from "./layout.ts";
 import type { GraphLink, GraphNode, ScenarioGraph } from "./model.ts";
@@ -72,9 +72,25 @@ interface NodeText {
   height: number;
 }
 
-const kindName = (kind: GraphNode["kind"]) => t(`trainers.kind.${kind}` as MessageKey);
+/**
+ * The words the graph shows, picked by the caller: the `trainers.kind.*`, `trainers.tag.*`
+ * and `trainers.edge.*` strings (`pick(...)` from src/i18n/pick.ts) and src/i18n's `fill`
+ * for the `{n}` in `trainers.edge.more`.
+ */
+export interface GraphWords {
+  strings: Readonly<Record<string, string>>;
+  fill: (template: string, values: Record<string, string | number>) => string;
+}
 
-function nodeText(node: GraphNode): NodeText {
+/** A word by key; a missing key shows the key rather than "undefined", so the gap is visible. */
+const say = (words: GraphWords, key: string, values?: Record<string, number>) => {
+  const text = words.strings[key] ?? key;
+  return values ? words.fill(text, values) : text;
+};
+
+const kindName = (words: GraphWords, kind: GraphNode["kind"]) => say(words, `trainers.kind.${kind}`);
+
+function nodeText(node: GraphNode, words: GraphWords): NodeText {
   const { nodeWidth, padX, padY, lineHeight, idSize, textSize, shapeRadius } = metrics;
   const inner = nodeWidth - 2 * padX;
   const lines: NodeText["lines"] = [{ text: fitText(node.id, inner, idSize, true), size: idSize, bold: true }];
@@ -83,24 +99,24 @@ function nodeText(node: GraphNode): NodeText {
     lines.push({ text: fitText(outcomeNames[node.outcome], inner - indent, textSize, true), size: textSize, bold: true, indent });
     lines.push({ text: fitText(node.summary, inner, textSize), size: textSize });
   } else {
-    lines.push({ text: fitText(`${kindName(node.kind)}：${node.summary}`, inner, textSize), size: textSize });
+    lines.push({ text: fitText(`${kindName(words, node.kind)}：${node.summary}`, inner, textSize), size: textSize });
   }
   const tags: string[] = [];
-  if (!node.reachable) tags.push(t("trainers.tag.unreachable"));
-  else if (!node.reachesEnding) tags.push(t("trainers.tag.deadEnd"));
+  if (!node.reachable) tags.push(say(words, "trainers.tag.unreachable"));
+  else if (!node.reachesEnding) tags.push(say(words, "trainers.tag.deadEnd"));
   if (tags.length) lines.push({ text: fitText(tags.join(" · "), inner, textSize, true), size: textSize, bold: true, color: colors.problem });
-  if (node.start) lines.unshift({ text: t("trainers.tag.start"), size: textSize, bold: true, color: colors.decisionStroke });
+  if (node.start) lines.unshift({ text: say(words, "trainers.tag.start"), size: textSize, bold: true, color: colors.decisionStroke });
   return { lines, height: 2 * padY + lines.length * lineHeight };
 }
 
-function linkLabel(link: GraphLink): string[] {
+function linkLabel(link: GraphLink, words: GraphWords): string[] {
   const names = link.labels.map((l) =>
-    link.kind === "agreement" ? t(l === "unlawful" ? "trainers.edge.unlawful" : "trainers.edge.lawful") : l,
+    link.kind === "agreement" ? say(words, l === "unlawful" ? "trainers.edge.unlawful" : "trainers.edge.lawful") : l,
   );
   const { labelMaxLines, labelMaxWidth, labelSize } = metrics;
   const shown = names.length > labelMaxLines ? names.slice(0, labelMaxLines - 1) : names;
   const lines = shown.map((n) => fitText(n, labelMaxWidth, labelSize));
-  if (names.length > shown.length) lines.push(t("trainers.edge.more", { n: names.length }));
+  if (names.length > shown.length) lines.push(say(words, "trainers.edge.more", { n: names.length }));
   return lines;
 }
 
@@ -129,6 +145,8 @@ export interface RenderedGraph {
 export interface RenderOptions {
   /** Accessible name of the figure (the SVG's <title>). */
   title: string;
+  /** The words nodes and links show. */
+  words: GraphWords;
   /** Prefix for ids inside the SVG (markers, title), unique on the page. */
   idPrefix?: string;
   /**
@@ -139,12 +157,12 @@ export interface RenderOptions {
 }
 
 /** What the layout is given for a graph: box sizes from the text each node shows, label sizes. */
-export function layoutInput(graph: ScenarioGraph): { nodes: LayoutNodeInput[]; edges: LayoutEdgeInput[] } {
+export function layoutInput(graph: ScenarioGraph, words: GraphWords): { nodes: LayoutNodeInput[]; edges: LayoutEdgeInput[] } {
   const { nodeWidth, labelSize, labelLineHeight } = metrics;
   return {
-    nodes: graph.nodes.map((n) => ({ id: n.id, width: nodeWidth, height: nodeText(n).height })),
+    nodes: graph.nodes.map((n) => ({ id: n.id, width: nodeWidth, height: nodeText(n, words).height })),
     edges: graph.links.map((l, i) => {
-      const lines = linkLabel(l);
+      const lines = linkLabel(l, words);
       return {
         id: String(i),
         from: l.from,
@@ -155,11 +173,11 @@ export function layoutInput(graph: ScenarioGraph): { nodes: LayoutNodeInput[]; e
   };
 }
 
-export async function renderGraphSvg(graph: ScenarioGraph, { title, idPrefix = "sg", minScale }: RenderOptions): Promise<RenderedGraph> {
+export async function renderGraphSvg(graph: ScenarioGraph, { title, words, idPrefix = "sg", minScale }: RenderOptions): Promise<RenderedGraph> {
   const { padX, padY, lineHeight, labelSize, labelLineHeight, shapeRadius } = metrics;
-  const texts = new Map(graph.nodes.map((n) => [n.id, nodeText(n)]));
-  const labels = graph.links.map(linkLabel);
-  const input = layoutInput(graph);
+  const texts = new Map(graph.nodes.map((n) => [n.id, nodeText(n, words)]));
+  const labels = graph.links.map((l) => linkLabel(l, words));
+  const input = layoutInput(graph, words);
   const layout = await layeredLayout(input.nodes, input.edges);
   const arrow = (name: string) => `${idPrefix}-arrow-${name}`;
   const marker = (name: string, color: string) =>
@@ -217,7 +235,7 @@ export async function renderGraphSvg(graph: ScenarioGraph, { title, idPrefix = "
     const classes = ["node", `node--${node.kind}`, node.outcome ? `node--${node.outcome}` : "", node.start ? "node--start" : "", problem ? "node--problem" : ""]
       .filter(Boolean)
       .join(" ");
-    const tooltip = `${node.id} · ${node.outcome ? outcomeNames[node.outcome] : kindName(node.kind)}：${node.summary}`;
+    const tooltip = `${node.id} · ${node.outcome ? outcomeNames[node.outcome] : kindName(words, node.kind)}：${node.summary}`;
     out.push(
       `<g class="${classes}" data-node="${escapeXml(node.id)}">`,
       `<title>${escapeXml(tooltip)}</title>`,
@@ -237,8 +255,8 @@ export async function renderGraphSvg(graph: ScenarioGraph, { title, idPrefix = "
   return { svg: out.join(""), width: W, height: H, layout };
 }
 
-/** A small picture for the legend, drawn with the same colours and shapes as the graph. */
-export function legendSwatch(kind: "start" | "choice" | "auto" | "problem" | "choiceEdge" | "autoEdge" | "conditional" | Outcome): string {
+/** A small picture for the legend, drawn with the same colours and shapes as the graph (and its words). */
+export function legendSwatch(kind: "start" | "choice" | "auto" | "problem" | "choiceEdge" | "autoEdge" | "conditional" | Outcome, words: GraphWords): string {
   const open = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 24" width="40" height="24" aria-hidden="true" focusable="false">`;
   const box = (fill: string, stroke: string, width: number, extra = "", rx = 4) =>
     `<rect x="2" y="3" width="36" height="18" rx="${rx}" fill="${fill}" stroke="${stroke}" stroke-width="${width}"${extra}/>`;
@@ -249,7 +267,7 @@ export function legendSwatch(kind: "start" | "choice" | "auto" | "problem" | "ch
     case "start":
       body =
         box(colors.autoFill, colors.autoStroke, 1.2) +
-        `<text x="20" y="16" font-size="10" font-weight="700" text-anchor="middle" fill="${colors.decisionStroke}">${escapeXml(t("trainers.tag.start"))}</text>`;
+        `<text x="20" y="16" font-size="10" font-weight="700" text-anchor="middle" fill="${colors.decisionStroke}">${escapeXml(say(words, "trainers.tag.start"))}</text>`;
       break;
     case "choice":
       body = box("#ffffff", colors.decisionStroke, 2.2);

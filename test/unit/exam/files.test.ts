@@ -3,6 +3,7 @@ import { readPaper } from "../../../src/lib/exam/files.ts";
 import { readCodes } from "../../../src/lib/exam/session-codes.ts";
 import { readSheet } from "../../../src/lib/exam/sheet.ts";
 import { sayProblem, type Problem } from "../../../src/lib/exam/problem.ts";
+import { fill } from "../../../src/i18n/fill.ts";
 import { zhCN } from "../../../src/i18n/zh-CN.ts";
 import { makePaper } from "./helpers.ts";
 
@@ -33,7 +34,7 @@ const readers = [
 ] as const;
 
 const problemOf = (r: { ok: true } | { ok: false; problem: Problem }): Problem | undefined => (r.ok ? undefined : r.problem);
-const words = (p: Problem | undefined) => (p ? sayProblem(p, zhCN) : "");
+const words = (p: Problem | undefined) => (p ? sayProblem(p, zhCN, fill) : "");
 
 describe.each(readers)("reading a %s file", (what, read, good) => {
   test("accepts the good file", () => {

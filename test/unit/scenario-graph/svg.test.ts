@@ -1,9 +1,15 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { fill } from "../../../src/i18n/fill.ts";
+import { pick } from "../../../src/i18n/pick.ts";
 import { scenarioGraph, type ScenarioGraph } from "../../../src/lib/scenario-graph/model.ts";
-import { colors, edgePath, legendSwatch, outcomeStyles, renderGraphSvg } from "../../../src/lib/scenario-graph/svg.ts";
+import { colors, edgePath, type GraphWords, legendSwatch, outcomeStyles, renderGraphSvg } from "../../../src/lib/scenario-graph/svg.ts";
 import { escapeXml, fitText, textWidth } from "../../../src/lib/scenario-graph/text.ts";
 import { outcomeNames, outcomes } from "../../../src/lib/scenario/schema.ts";
 import { loadScenario } from "../scenario/helpers.ts";
+
+/** The words the trainers pages pass. */
+const words: GraphWords = { strings: pick("trainers.kind.*", "trainers.tag.*", "trainers.edge.*"), fill };
 
 const example = () => loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml");
 
@@ -26,7 +32,7 @@ const textOf = (group: string) => [...group.matchAll(/<text[^>]*>([^<]*)<\/text>
 
 const scenario = example();
 const graph = scenarioGraph(scenario);
-const { svg, width, height } = await renderGraphSvg(graph, { title: "一堵院墙的分支图" });
+const { svg, width, height } = await renderGraphSvg(graph, { words, title: "一堵院墙的分支图" });
 
 describe("renderGraphSvg", () => {
 
@@ -94,7 +100,7 @@ describe("renderGraphSvg", () => {
       ],
       broken: [],
     };
-    const groups = nodeGroups((await renderGraphSvg(g, { title: "t" })).svg);
+    const groups = nodeGroups((await renderGraphSvg(g, { words, title: "t" })).svg);
     expect(groups.get("lost")).toContain("node--problem");
     expect(textOf(groups.get("lost")!)).toContain("走不到");
     expect(textOf(groups.get("stuck")!)).toContain("到不了结局");
@@ -102,11 +108,11 @@ describe("renderGraphSvg", () => {
   });
 
   it("is the same SVG every time for the same graph (reproducible builds)", async () => {
-    expect((await renderGraphSvg(scenarioGraph(example()), { title: "一堵院墙的分支图" })).svg).toBe(svg);
+    expect((await renderGraphSvg(scenarioGraph(example()), { words, title: "一堵院墙的分支图" })).svg).toBe(svg);
   });
 
   it("may shrink to a given fraction of its size, and never grows beyond it", async () => {
-    const sized = await renderGraphSvg(graph, { title: "t", minScale: 0.5 });
+    const sized = await renderGraphSvg(graph, { words, title: "t", minScale: 0.5 });
     expect(sized.svg).toContain(`style="min-width:${Math.round(sized.width / 2)}px;max-width:${sized.width}px"`);
     expect(svg).not.toContain("style=");
   });
@@ -117,7 +123,7 @@ describe("renderGraphSvg", () => {
       links: [{ from: "a", to: "a", kind: "choice", labels: ["x<y"], conditional: false }],
       broken: [],
     };
-    const { svg: out } = await renderGraphSvg(g, { title: `A & <B>`, idPrefix: "p" });
+    const { svg: out } = await renderGraphSvg(g, { words, title: `A & <B>`, idPrefix: "p" });
     expect(out).not.toContain("<script>");
     expect(out).toContain("&lt;script&gt;");
     expect(out).toContain("x&lt;y");
@@ -134,9 +140,44 @@ describe("renderGraphSvg", () => {
       links: [{ from: "a", to: "b", kind: "choice", labels: ["one", "two", "three", "four", "five"], conditional: false }],
       broken: [],
     };
-    const out = (await renderGraphSvg(g, { title: "t" })).svg;
+    const out = (await renderGraphSvg(g, { words, title: "t" })).svg;
     const label = textOf(out.match(/<g class="edge-label">(.*?)<\/g>/)![1]);
     expect(label).toEqual(["one", "two", "等 5 项"]);
+  });
+});
+
+describe("the words the caller passes", () => {
+  // Fixtures saved before the words moved out of the rule (src/lib no longer imports src/i18n):
+  // the shipped drainage-ditch graph (its links include "等 {n} 项") and every legend swatch.
+  const fixtures = "test/fixtures/scenario-graph/";
+
+  it("draw a shipped scenario's graph byte for byte as before", async () => {
+    const shipped = scenarioGraph(loadScenario("content/scenarios/drainage-ditch.yaml"));
+    const { svg: out } = await renderGraphSvg(shipped, { words, title: "t", idPrefix: "x", minScale: 0.5 });
+    expect(out).toBe(readFileSync(`${fixtures}drainage-ditch.svg`, "utf8"));
+  }, 60_000);
+
+  it("draw every legend swatch as before", () => {
+    const saved: Record<string, string> = JSON.parse(readFileSync(`${fixtures}legend-swatches.json`, "utf8"));
+    for (const [kind, swatch] of Object.entries(saved)) expect(legendSwatch(kind as Parameters<typeof legendSwatch>[0], words), kind).toBe(swatch);
+  });
+
+  it("are the only source of the graph's words, and a missing one shows its key", async () => {
+    const g: ScenarioGraph = {
+      nodes: [
+        { id: "a", kind: "choice", summary: "问", start: true, reachable: true, reachesEnding: false },
+        { id: "b", kind: "agreement", summary: "签", start: false, reachable: false, reachesEnding: true },
+      ],
+      links: [{ from: "a", to: "b", kind: "agreement", labels: ["unlawful", "lawful", "x", "y"], conditional: false }],
+      broken: [],
+    };
+    const own: GraphWords = { strings: { "trainers.kind.choice": "K", "trainers.tag.start": "S", "trainers.edge.unlawful": "U", "trainers.edge.more": "M{n}" }, fill };
+    const out = (await renderGraphSvg(g, { words: own, title: "t" })).svg;
+    const groups = nodeGroups(out);
+    expect(textOf(groups.get("a")!)).toEqual(["S", "a", "K：问", "trainers.tag.deadEnd"]);
+    expect(textOf(groups.get("b")!)).toContain("trainers.tag.unreachable");
+    expect(textOf(out.match(/<g class="edge-label">(.*?)<\/g>/)![1])).toEqual(["U", "trainers.edge.lawful", "M4"]);
+    expect(legendSwatch("start", own)).toContain(">S</text>");
   });
 });
 
@@ -162,11 +203,11 @@ describe("colours", () => {
 
 describe("legendSwatch", () => {
   it("is decorative and uses the graph's colour and shape", () => {
-    const swatch = legendSwatch("correct-referral");
+    const swatch = legendSwatch("correct-referral", words);
     expect(swatch).toMatch(/^<svg [^>]*aria-hidden="true"/);
     expect(swatch).toContain(outcomeStyles["correct-referral"].stroke);
     expect(swatch).toMatch(/<path d="M20 6/); // the diamond
-    expect(legendSwatch("conditional")).toContain(`stroke-dasharray="6 4"`);
+    expect(legendSwatch("conditional", words)).toContain(`stroke-dasharray="6 4"`);
   });
 });
 

@@ -39,6 +39,7 @@ import { budgetTable, buildTable, loadedJsTable, pageWeightTable, scenarioTable,
 import { relevanceQueries, searchFigures, type SearchFigures } from "./bench/search.ts";
 import { scenarioFigures, type ScenarioFigures } from "./bench/scenarios.ts";
 import { createSandbox } from "./bench/sandbox.ts";
+import { registryBuildBench } from "./bench/registry-build.ts";
 import { verifyFigures, verifyTable } from "./bench/verify-browser.ts";
 import { certificatePageFigures, certificatePageTable } from "./bench/certificate-page.ts";
 
@@ -98,6 +99,8 @@ try {
 
 // Certificate registry at 1,000, 10,000 and 100,000 (only 1,000 with --quick): several minutes at full size.
 console.log(certificateTable(await certificateFigures(scales.length > 1 ? undefined : [1_000])));
+// The whole site built with 1,000 and 10,000 generated certificates (1,000 with --quick; 100,000: registry-build.ts --counts 100000).
+console.log(await registryBuildBench(scales.length > 1 ? undefined : [1_000]));
 
 const byType: TypeSummary[] = summariseByType(weights);
 const budgets: BudgetResult[] = checkBudgets(weights);

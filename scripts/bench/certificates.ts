@@ -3,13 +3,13 @@
  * written into a temporary registry the way the CLI writes them, then published with
  * buildPublishedRegistry. Reports the published registry's size, the largest shard gzip
  * (budget ≤ 16 KB), the bytes a phone fetches to verify one number (index + shard +
- * issuers + status list, gzip) and the time of each registry step. A full astro build of
- * 100,000 certificates is not run here: the registry step is what grows with the count
- * (verification time in Chromium is measured by the /verify/ page's bench).
+ * issuers + status list, gzip) and the time of each registry step. The whole site built
+ * with these certificates is registry-build.ts's (it reuses generateRegistry); verification
+ * time in Chromium is measured by the /verify/ page's bench.
  *
  * Run alone: `npx tsx scripts/bench/certificates.ts [--counts 1000,10000]`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -53,12 +53,34 @@ export interface CertificateFigures {
   shardBudgetPass: boolean;
 }
 
-const gz = (text: string): number => gzipSync(new TextEncoder().encode(text), { level: 9, mtime: 0 }).length;
+export const gz = (text: string): number => gzipSync(new TextEncoder().encode(text), { level: 9, mtime: 0 }).length;
 const now = (): number => performance.now();
 
-async function figuresFor(count: number, work: string, progress: (m: string) => void): Promise<CertificateFigures> {
-  const dir = join(work, `registry-${count}`);
-  createRegistry(dir, SITE);
+/** What generateRegistry wrote: the issuer to list in content/issuers and the timings. */
+export interface GeneratedRegistry {
+  issuer: Issuer;
+  list: StatusListCredential;
+  entries: RegistryEntry[];
+  revocations: RevocationRecord[];
+  /** The proofs' `created`. */
+  created: string;
+  signMs: number;
+  writeMs: number;
+}
+
+/** The generated certificate n's township and village ids (content/townships needs them). */
+export const benchTownshipId = (n: number): string => `township-${n % TOWNSHIPS}`;
+export const benchVillageId = (n: number): string => `village-${n % VILLAGES}`;
+export const BENCH_TOWNSHIPS = TOWNSHIPS;
+export const BENCH_VILLAGES = VILLAGES;
+
+/**
+ * Signs `count` certificates with a fresh key of the issuer "bench-sfj" (numbers BX-…) and
+ * writes them into the registry at `dir` the way the CLI does. An existing registry is
+ * added to, not replaced (its revocations kept), so a site build shows both.
+ */
+export async function generateRegistry(count: number, dir: string, progress: (m: string) => void): Promise<GeneratedRegistry> {
+  if (!existsSync(join(dir, "registry.json"))) createRegistry(dir, SITE);
   const key = await generateKeyPair("bench-sfj");
   const issuer: Issuer = { id: "bench-sfj", name: "基准县司法局", kind: "county", uri: "https://sfj.bench.example.gov.cn/", numberPrefix: "BX", keys: [{ id: key.controller, validFrom: "2020-01-01" }] };
   const profile = { id: issuer.uri, type: ["Profile"] as ["Profile"], name: issuer.name };
@@ -78,7 +100,7 @@ async function figuresFor(count: number, work: string, progress: (m: string) => 
     const unsigned = await buildCredential({
       issuer,
       level: renews ? review : level,
-      holder: { name: `基准${n}`, salt: "AAAAAAAAAAAAAAAA", township: `township-${n % TOWNSHIPS}`, village: `village-${n % VILLAGES}` },
+      holder: { name: `基准${n}`, salt: "AAAAAAAAAAAAAAAA", township: benchTownshipId(n), village: benchVillageId(n) },
       number: formatNumber("BX", 2025 + Math.floor(n / 999_999), (n % 999_999) + 1),
       validFrom: from,
       validUntil: addDays(from, 364),
@@ -106,8 +128,15 @@ async function figuresFor(count: number, work: string, progress: (m: string) => 
   const signMs = now() - started;
 
   started = now();
-  writeRegistryChanges(dir, { entries, statusLists: [list], revocations });
+  writeRegistryChanges(dir, { entries, statusLists: [list], revocations: [...readRevocations(dir), ...revocations] });
   const writeMs = now() - started;
+  return { issuer, list, entries, revocations, created, signMs, writeMs };
+}
+
+async function figuresFor(count: number, work: string, progress: (m: string) => void): Promise<CertificateFigures> {
+  const dir = join(work, `registry-${count}`);
+  const { issuer, list, entries, created, signMs, writeMs } = await generateRegistry(count, dir, progress);
+  let started: number;
 
   // The registry step of a build: read content/registry, shard it, write dist/registry.
   started = now();

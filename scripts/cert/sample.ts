@@ -88,6 +88,9 @@ export async function run(args: string[], options: CliOptions = {}): Promise<num
       options: {
         registry: { type: "string", default: "content/registry" },
         issuers: { type: "string", default: "content/issuers" },
+        // Test fixture only: the fictional holders' names and salts, so browser tests can
+        // check a holder's link. Never inside content/ (the registry holds no names).
+        holders: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -108,6 +111,11 @@ export async function run(args: string[], options: CliOptions = {}): Promise<num
     if (!existing.ok) return cli.refuse(sayProblem(existing.problem));
     const foreign = [...existing.state.entries.values()].find((e) => !e.number.startsWith("QX-"));
     if (foreign) return cli.refuse(`登记簿里有非示例证书 ${foreign.number}：sample 只重写示例登记簿，不会覆盖真实数据。`);
+  }
+
+  const holdersFile = values.holders ? resolve(values.holders) : undefined;
+  if (holdersFile && (holdersFile.startsWith(resolve("content")) || holdersFile.startsWith(resolve("dist")))) {
+    return cli.refuse("--holders 文件不能放在 content/ 或 dist/ 里：姓名和核验码不能发布。");
   }
 
   const content = readCurrentContent(resolve("."));
@@ -137,6 +145,7 @@ export async function run(args: string[], options: CliOptions = {}): Promise<num
   const lists = new Map<string, StatusListCredential>();
   const entries: RegistryEntry[] = [];
   const revocations: RevocationRecord[] = [];
+  const holderSalts: { number: string; name: string; salt: string }[] = [];
   const asLevel = (l: typeof preJob) => ({ id: l.id, title: l.title, summary: l.summary, validityMonths: l.validityMonths });
 
   for (const h of HOLDERS) {
@@ -155,6 +164,7 @@ export async function run(args: string[], options: CliOptions = {}): Promise<num
         },
       );
       allocation = issued.allocation;
+      if (i === h.awards.length - 1) holderSalts.push({ number: issued.credential.credentialSubject.licenseNumber, name: h.name, salt: issued.salt });
       if (issued.newStatusList) lists.set(issued.newStatusList.id, issued.newStatusList);
       entry = entryWith(entry, issued.credential);
     }
@@ -174,6 +184,7 @@ export async function run(args: string[], options: CliOptions = {}): Promise<num
   rmSync(registryDir, { recursive: true, force: true });
   createRegistry(registryDir, SAMPLE_SITE_URL);
   writeRegistryChanges(registryDir, { allocation, statusLists: [...lists.values()], entries, revocations });
+  if (holdersFile) writeFileSync(holdersFile, `${JSON.stringify(holderSalts, null, 2)}\n`);
   cli.print(say("cert.cli.sampleDone", { n: entries.length, townships: new Set(HOLDERS.map((h) => h.township)).size, issuer: issuer.name }));
   return 0;
 }

@@ -12,7 +12,7 @@ export const certStrings = {
     "用法：npm run cert -- revoke 证书编号 --reason misconduct|left-post|issued-in-error|replaced|other [--note 说明] --date YYYY-MM-DD --key 密钥文件",
   "cert.cli.listUsage":
     "用法：npm run cert -- list [--township 乡镇编号] [--level 等级编号] [--status valid|expired|revoked] [--expiring-within 天数] [--csv] [--date YYYY-MM-DD]",
-  "cert.cli.sampleUsage": "用法：npm run cert -- sample   （重写 content/registry/ 和示例签发机构，只用于演示网站）",
+  "cert.cli.sampleUsage": "用法：npm run cert -- sample [--holders 测试文件.json]   （重写 content/registry/ 和示例签发机构，只用于演示网站；--holders 把虚构持证人的姓名和核验码写到 content/ 以外的测试文件）",
   "cert.cli.issued":
     "已签发证书 {number}（{level}，{from} 至 {until}）。\n  核验链接（含姓名和盐值，只印在本人的证书上，不要公开）：{link}\n  可打印证书：{print}",
   "cert.cli.renewed": "已换发证书 {number}（{level}，{from} 至 {until}），接替 {renews}。\n  核验链接（含姓名和盐值，只印在本人的证书上，不要公开）：{link}\n  可打印证书：{print}",

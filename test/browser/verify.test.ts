@@ -3,8 +3,9 @@
  * own registry (dist/registry): verify by number, by link, by pasted JSON and by a QR
  * image taken from the printed certificate page; revoked, tampered, malformed, oversized
  * and offline cases; a roster, its filter and its CSV; axe on each page; the certificate
- * printed to PDF on one A4 page. Holders' names and salts are known only for the fixture
- * registry (VERIFY_HOLDERS=<dir>/holders.json from test/fixtures/verify/make-registry.ts).
+ * printed to PDF on one A4 page. Holders' names and salts come from
+ * test/fixtures/cert/sample-holders.json (written by `npm run cert -- sample --holders …`),
+ * or VERIFY_HOLDERS=<dir>/holders.json for test/fixtures/verify/make-registry.ts's registry.
  */
 import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
@@ -27,7 +28,8 @@ const isRevoked = (e: ShardEntry) => Object.hasOwn(e.revocations, e.current.id);
 const inDate = (e: ShardEntry) => Date.parse(e.current.validFrom) <= now && now <= Date.parse(e.current.validUntil) - 86_400_000;
 const valid = entries.find((e) => !isRevoked(e) && inDate(e) && e.previous.length === 0);
 const revoked = entries.find((e) => isRevoked(e) && inDate(e));
-const holdersFile = process.env.VERIFY_HOLDERS;
+// The shipped sample registry's fictional holders (npm run cert -- sample --holders …), or a fixture registry's.
+const holdersFile = process.env.VERIFY_HOLDERS ?? "test/fixtures/cert/sample-holders.json";
 const holders: { number: string; name: string; salt: string }[] = holdersFile && existsSync(holdersFile) ? JSON.parse(readFileSync(holdersFile, "utf8")) : [];
 const validHolder = holders.find((h) => h.number === valid?.number);
 const SITE = "https://tiaojie.example.gov.cn/";

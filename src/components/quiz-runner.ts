@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from "lit";
-import { keyed } from "lit/directives/keyed.js";
 import type { AttemptFile } from "../browser/attempt-file.ts";
 import { currentLearnerId, onLearnerChange } from "../browser/learner.ts";
 import type { ProgressClient } from "../browser/progress-client.ts";
@@ -7,7 +6,7 @@ import { localStore } from "../browser/storage.ts";
 import { fill, type Strings } from "../i18n/fill.ts";
 import type { QuizDigest } from "../lib/progress/digest.ts";
 import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
-import { newId } from "../lib/progress/ids.ts";
+import { newId } from "../lib/progress/new-id.ts";
 import type { QuizCatalog } from "../lib/quiz/catalog.ts";
 import { clearDraft, readDraft, resumeDraft, writeDraft, type DraftResume, type QuizDraft } from "../lib/quiz/draft.ts";
 import { newSeed } from "../lib/quiz/draw.ts";
@@ -17,17 +16,12 @@ import { attemptsRemaining } from "../lib/quiz/policy.ts";
 import type { Response } from "../lib/quiz/response.ts";
 import type { BankScoring, Quiz, QuizItem } from "../lib/quiz/schema.ts";
 import { bestScore, continueSession, draftExpired, draftOf, finishAttempt, moveStep, startSession, tick, withAnswer, type QuizSession, type Score } from "../lib/quiz/session.ts";
-import { answerState, clock, points } from "../lib/quiz/view.ts";
-import { itemForm } from "./quiz/item-form.ts";
-import { itemResult } from "./quiz/item-result.ts";
+import { answerState, points } from "../lib/quiz/view.ts";
+import { confirmView, questionView } from "./quiz/answering.ts";
+import { resultView, type SaveState } from "./quiz/result.ts";
+import { noLearnerView, startView } from "./quiz/start.ts";
 
 type Phase = "loading" | "failed" | "no-learner" | "ready" | "answering" | "confirming" | "result";
-
-type SaveState =
-  | { state: "idle" }
-  | { state: "saving" }
-  | { state: "saved"; fallback: boolean; file?: AttemptFile }
-  | { state: "failed"; reason: string; file?: AttemptFile };
 
 /**
  * Takes a quiz: checks there is a current learner and attempts left, draws items with a
@@ -99,14 +93,15 @@ export class QuizRunner extends LitElement {
   declare draft: QuizDraft | undefined;
   declare notice: string;
 
+  // Members without `private` are read by the view templates in ./quiz/ (their *Host interfaces).
   private data?: QuizPageData;
-  private catalog?: QuizCatalog;
-  private provisions = new Map<string, QuizProvision>();
+  catalog?: QuizCatalog;
+  provisions = new Map<string, QuizProvision>();
   private client?: Promise<ProgressClient>;
   private learnerId?: string;
   /** The learner's profile as last read, to build the safety file if a save fails. */
   private profile?: LearnerProfile;
-  private attempt?: QuizAttempt;
+  attempt?: QuizAttempt;
   private timer?: ReturnType<typeof setInterval>;
   private fixedSeed?: string;
   /** The draft's items and answers, redrawn once when the draft was found (see findDraft). */
@@ -136,16 +131,16 @@ export class QuizRunner extends LitElement {
     return this;
   }
 
-  private get quiz(): Quiz {
+  get quiz(): Quiz {
     return this.data!.quiz;
   }
 
   /** The question shown, 0-based. */
-  private get index(): number {
+  get index(): number {
     return this.session?.index ?? 0;
   }
 
-  private get answers(): Record<string, Response> {
+  get answers(): Record<string, Response> {
     return this.session?.answers ?? {};
   }
 
@@ -242,7 +237,7 @@ export class QuizRunner extends LitElement {
     writeDraft(localStore(), draftOf(this.session, this.learnerId, this.quiz.id, Date.now()));
   }
 
-  private continueDraft() {
+  continueDraft() {
     const resumed = this.resumed;
     if (!this.draft || !resumed) return;
     this.draft = undefined;
@@ -259,18 +254,18 @@ export class QuizRunner extends LitElement {
     this.startTimer();
   }
 
-  private discardDraft() {
+  discardDraft() {
     if (this.learnerId) clearDraft(localStore(), this.learnerId, this.quiz.id);
     this.draft = undefined;
     void this.begin();
   }
 
-  private get remaining(): number {
+  get remaining(): number {
     return attemptsRemaining(this.quiz, this.used);
   }
 
   /** Start (or retry): check the attempts left again, then draw a fresh set of items. */
-  private async begin() {
+  async begin() {
     this.releaseFile();
     if (!(await this.refresh()) || this.remaining <= 0) {
       this.focusNext = "#quiz-ready-heading";
@@ -313,21 +308,21 @@ export class QuizRunner extends LitElement {
     else if (now.warn !== undefined) this.announcement = fill(this.strings["quiz.timeWarning"], { n: now.warn });
   }
 
-  private itemAt(i: number): { item: QuizItem; bankScoring: BankScoring } {
+  itemAt(i: number): { item: QuizItem; bankScoring: BankScoring } {
     const entry = this.catalog!.items.get(this.session!.drawn.items[i]!.id)!;
     return { item: entry.item, bankScoring: entry.scoring };
   }
 
-  private stateOf(i: number) {
+  stateOf(i: number) {
     return answerState(this.itemAt(i).item, this.answers[this.session!.drawn.items[i]!.id]);
   }
 
-  private setAnswer(itemId: string, response: Response | undefined) {
+  setAnswer(itemId: string, response: Response | undefined) {
     this.session = { ...this.session!, answers: withAnswer(this.answers, itemId, response) };
     this.keepDraft();
   }
 
-  private move(itemId: string, order: readonly string[], index: number, by: -1 | 1) {
+  move(itemId: string, order: readonly string[], index: number, by: -1 | 1) {
     const next = moveStep(order, index, by);
     if (!next) return;
     const to = index + by;
@@ -341,20 +336,20 @@ export class QuizRunner extends LitElement {
     this.focusNext = `#q-${itemId}-${step}-${direction}`;
   }
 
-  private go(i: number) {
+  go(i: number) {
     this.session = { ...this.session!, index: Math.max(0, Math.min(i, this.session!.drawn.items.length - 1)) };
     this.phase = "answering";
     this.focusNext = "#quiz-question";
     this.keepDraft();
   }
 
-  private confirm() {
+  confirm() {
     this.phase = "confirming";
     this.focusNext = "#quiz-confirm-heading";
   }
 
   /** Grade, show, then save. `timeUp`: the deadline passed, no confirmation. */
-  private async submit(timeUp = false) {
+  async submit(timeUp = false) {
     if (this.phase !== "answering" && this.phase !== "confirming") return;
     this.stopTimer();
     const { attempt, result } = finishAttempt(this.quiz, this.catalog!, this.session!, newId(), Date.now());
@@ -369,7 +364,7 @@ export class QuizRunner extends LitElement {
   }
 
   /** Save the attempt; on failure keep it on the page and offer it as a file. Retrying keeps one entry (same id). */
-  private async store() {
+  async store() {
     const attempt = this.attempt;
     if (!attempt || !this.learnerId) return;
     this.save = { state: "saving" };
@@ -417,7 +412,7 @@ export class QuizRunner extends LitElement {
     target?.focus();
   }
 
-  // ── Views ───────────────────────────────────────────────────────────────────
+  // ── Views (templates in ./quiz/) ────────────────────────────────────────────
 
   render() {
     return html`<section class="quiz" aria-label=${this.data?.quiz.title ?? ""}>
@@ -433,210 +428,22 @@ export class QuizRunner extends LitElement {
       case "failed":
         return html`<p class="quiz-warning" role="alert">${this.strings["quiz.failed"]}</p>`;
       case "no-learner":
-        return html`<div class="box quiz-start">
-          <p>${this.strings["quiz.needLearner"]}</p>
-          <p><a class="button" href=${this.me}>${this.strings["quiz.goToMe"]}</a></p>
-        </div>`;
+        return noLearnerView(this.strings, this.me);
       case "ready":
-        return this.readyView();
+        return startView(this);
       case "answering":
-        return this.questionView();
+        return questionView(this);
       case "confirming":
-        return this.confirmView();
+        return confirmView(this);
       case "result":
-        return this.resultView();
+        return resultView(this);
     }
   }
 
-  private attemptsLine() {
-    const strings = this.strings;
-    const used = this.used && this.best ? fill(strings["quiz.usedSoFar"], { n: this.used, score: points(this.best.score), max: points(this.best.max) }) : "";
-    const left = this.remaining === Infinity ? strings["quiz.remainingUnlimited"] : fill(strings["quiz.remaining"], { n: this.remaining });
-    return used + left;
-  }
-
-  private readyView() {
-    const strings = this.strings;
-    if (this.remaining <= 0) {
-      return html`<div class="box quiz-start">
-        <h2 id="quiz-ready-heading" tabindex="-1">${fill(strings["quiz.usedUp"], { name: this.learnerName, n: this.quiz.attempts ?? 0 })}</h2>
-        ${this.best ? html`<p>${fill(strings["quiz.usedSoFar"], { n: this.used, score: points(this.best.score), max: points(this.best.max) })}</p>` : nothing}
-        <p><a href=${this.me}>${strings["quiz.result.myRecord"]}</a></p>
-      </div>`;
-    }
-    const notice = this.notice ? html`<p class="quiz-warning" role="status">${this.notice}</p>` : nothing;
-    if (this.draft) return html`${notice}${this.draftView(this.draft)}`;
-    return html`${notice}<div class="box quiz-start">
-      <h2 id="quiz-ready-heading" tabindex="-1">${fill(strings["quiz.for"], { name: this.learnerName })}</h2>
-      <p>${this.attemptsLine()}</p>
-      <p><button type="button" class="button" @click=${() => void this.begin()}>${strings["quiz.start"]}</button></p>
-    </div>`;
-  }
-
-  /** An unfinished attempt: continue it (the default) or start over. */
-  private draftView(draft: QuizDraft) {
-    const strings = this.strings;
-    const answered = draft.items.filter((id) => draft.answers[id] !== undefined && draft.answers[id] !== null).length;
-    const started = new Date(draft.started).toLocaleString("zh-CN", { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
-    return html`<div class="box quiz-start">
-      <h2 id="quiz-ready-heading" tabindex="-1">${fill(strings["quiz.draft.heading"], { name: this.learnerName })}</h2>
-      <p>${fill(strings["quiz.draft.summary"], { started, n: answered, total: draft.items.length })}${this.quiz.timeLimit !== undefined ? strings["quiz.draft.clock"] : ""}</p>
-      <p class="quiz-nav">
-        <button type="button" class="button" @click=${() => this.continueDraft()}>${strings["quiz.draft.continue"]}</button>
-        <button type="button" class="button button--secondary" @click=${() => this.discardDraft()}>${strings["quiz.draft.discard"]}</button>
-      </p>
-    </div>`;
-  }
-
-  private statusBar() {
-    const strings = this.strings;
-    const total = this.session!.drawn.items.length;
-    const answered = this.session!.drawn.items.filter((_, i) => this.stateOf(i) === "answered").length;
-    return html`<div class="quiz-bar">
-      <p class="quiz-bar__progress" id="quiz-answered">${fill(strings["quiz.answeredLabel"], { n: answered, total })}</p>
-      <progress max=${total} .value=${answered} aria-labelledby="quiz-answered"></progress>
-      ${this.leftMs !== undefined
-        ? html`<p class=${`quiz-timer${this.leftMs < 60_000 ? " quiz-timer--low" : ""}`} role="timer">${fill(strings["quiz.timeLeft"], { time: clock(this.leftMs) })}</p>`
-        : nothing}
-    </div>`;
-  }
-
-  private questionView() {
-    const strings = this.strings;
-    const total = this.session!.drawn.items.length;
-    const drawnItem = this.session!.drawn.items[this.index]!;
-    const { item, bankScoring } = this.itemAt(this.index);
-    const last = this.index === total - 1;
-    return html`${this.statusBar()}
-      <form
-        class="quiz-form"
-        novalidate
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          if (last) this.confirm();
-          else this.go(this.index + 1);
-        }}
-      >
-        <h2 class="quiz-question__heading" id="quiz-question" tabindex="-1">
-          ${fill(strings["quiz.progress"], { n: this.index + 1, total })} · ${strings[`quiz.type.${item.type}`]} · ${fill(strings["quiz.points"], { n: item.points })}
-        </h2>
-        ${keyed(
-          item.id,
-          itemForm({
-            strings,
-            item,
-            drawn: drawnItem,
-            scoring: bankScoring,
-            response: this.answers[item.id],
-            answer: (response) => this.setAnswer(item.id, response),
-            move: (order, i, by) => this.move(item.id, order, i, by),
-          }),
-        )}
-        <div class="quiz-nav">
-          <button type="button" class="button button--secondary" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>
-            ${strings["quiz.prev"]}
-          </button>
-          ${last ? nothing : html`<button type="submit" class="button">${strings["quiz.next"]}</button>`}
-          <button type="button" class=${`button${last ? "" : " button--secondary"}`} @click=${() => this.confirm()}>
-            ${strings["quiz.submit"]}
-          </button>
-        </div>
-      </form>`;
-  }
-
-  private confirmView() {
-    const strings = this.strings;
-    const total = this.session!.drawn.items.length;
-    const open = this.session!.drawn.items.map((_, i) => ({ i, state: this.stateOf(i) })).filter((x) => x.state !== "answered");
-    return html`${this.statusBar()}
-      <div class="box quiz-confirm" role="group" aria-labelledby="quiz-confirm-heading" @keydown=${this.handleConfirmKey}>
-        <h2 id="quiz-confirm-heading" tabindex="-1">${strings["quiz.confirm.title"]}</h2>
-        ${open.length
-          ? html`<p>${fill(strings["quiz.confirm.unanswered"], { n: open.length })}</p>
-              <ul class="quiz-confirm__open">
-                ${open.map(
-                  ({ i, state }) =>
-                    html`<li>
-                      <button type="button" class="button button--secondary quiz-link" @click=${() => this.go(i)}>
-                        ${fill(strings[state === "partly" ? "quiz.confirm.partly" : "quiz.confirm.item"], { n: i + 1 })}
-                      </button>
-                    </li>`,
-                )}
-              </ul>`
-          : html`<p>${fill(strings["quiz.confirm.allAnswered"], { n: total })}</p>`}
-        <div class="quiz-nav">
-          <button type="button" class="button" @click=${() => void this.submit()}>${strings["quiz.confirm.submit"]}</button>
-          <button type="button" class="button button--secondary" @click=${() => this.go(this.index)}>${strings["quiz.confirm.back"]}</button>
-        </div>
-      </div>`;
-  }
-
-  private handleConfirmKey = (event: KeyboardEvent) => {
+  /** Escape on the confirmation goes back to the question. */
+  handleConfirmKey = (event: KeyboardEvent) => {
     if (event.key === "Escape") this.go(this.index);
   };
-
-  private resultView() {
-    const strings = this.strings;
-    const r = this.result!;
-    const quiz = this.quiz;
-    const remaining = this.remaining;
-    return html`<div class="quiz-result" role="region" aria-labelledby="quiz-result-heading">
-      <h2 id="quiz-result-heading" tabindex="-1">${strings["quiz.result.title"]}</h2>
-      <p class=${`quiz-score ${r.passed ? "quiz-score--pass" : "quiz-score--fail"}`}>
-        <span>${fill(strings["quiz.result.score"], { score: points(r.score), max: points(r.max), percent: r.percent })}</span>
-        <strong>${r.passed ? strings["quiz.result.passed"] : fill(strings["quiz.result.failed"], { passMark: quiz.passMark })}</strong>
-      </p>
-      ${this.saveView()}
-      ${quiz.reveal
-        ? html`<h3>${strings["quiz.result.items"]}</h3>
-            <ol class="quiz-feedback">
-              ${r.items.map((result, i) =>
-                itemResult({
-                  strings,
-                  n: i + 1,
-                  item: this.catalog!.items.get(result.itemId)!.item,
-                  drawn: this.session!.drawn.items[i]!,
-                  result,
-                  response: this.attempt?.answers[result.itemId] ?? undefined,
-                  provisions: this.provisions,
-                }),
-              )}
-            </ol>`
-        : html`<p class="meta">${strings["quiz.result.hidden"]}</p>`}
-      <div class="quiz-nav">
-        ${this.save.state === "saving" || this.save.state === "failed"
-          ? nothing
-          : remaining > 0
-            ? html`<button type="button" class="button" @click=${() => void this.begin()}>${strings["quiz.result.retry"]}</button>
-                <span class="meta">${this.attemptsLine()}</span>`
-            : html`<p class="meta">${strings["quiz.result.noMore"]}</p>`}
-        <a class="button button--secondary" href=${this.me}>${strings["quiz.result.myRecord"]}</a>
-      </div>
-    </div>`;
-  }
-
-  private saveView() {
-    const strings = this.strings;
-    const save = this.save;
-    const fileLink = (file: AttemptFile | undefined) =>
-      file ? html`<p><a class="button" href=${file.url} download=${file.name}>${strings["quiz.result.export"]}</a></p>` : nothing;
-    switch (save.state) {
-      case "idle":
-        return nothing;
-      case "saving":
-        return html`<p class="meta">${strings["quiz.result.saving"]}</p>`;
-      case "saved":
-        return html`<p class="quiz-saved">${fill(strings["quiz.result.saved"], { name: this.learnerName })}</p>
-          ${save.fallback ? html`<p class="quiz-warning">${strings["quiz.fallback"]}</p>${fileLink(save.file)}` : nothing}`;
-      case "failed":
-        return html`<div class="quiz-warning" role="alert">
-          <p>${fill(strings["quiz.result.saveFailed"], { reason: save.reason })}</p>
-          <p>${strings["quiz.result.keep"]}</p>
-          ${fileLink(save.file)}
-          <p><button type="button" class="button button--secondary" @click=${() => void this.store()}>${strings["quiz.result.retrySave"]}</button></p>
-        </div>`;
-    }
-  }
 }
 
 customElements.define("quiz-runner", QuizRunner);

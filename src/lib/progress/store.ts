@@ -34,7 +34,7 @@
 import { sortDigests, type Digest } from "./digest.ts";
 import { ProgressStoreError, toStoreError } from "./errors.ts";
 import { lessonEventProblems, quizAttemptProblems, scenarioRunProblems, type GuardProblem } from "./guards.ts";
-import { newId } from "./ids.ts";
+import { newId } from "./new-id.ts";
 import type {
   LearnerProfile,
   LessonEvent,

@@ -8,7 +8,8 @@ import { describe, expect, it, test } from "vitest";
 import { canonicalJson } from "../../../src/lib/progress/canonical.ts";
 import { createExport, EXPORT_FORMAT, exportFileName, exportText, importText, importValue, looksTruncated, sha256Hex } from "../../../src/lib/progress/export.ts";
 import { decodeFragment, encodeFragment, encodeRecordFragment, fitsInQrCode, FRAGMENT_TAG, QR_BYTE_CAPACITY, qrFragmentBudget } from "../../../src/lib/progress/fragment.ts";
-import { base64url, fromBase64url, newId } from "../../../src/lib/progress/ids.ts";
+import { base64url, fromBase64url } from "../../../src/lib/progress/ids.ts";
+import { newId } from "../../../src/lib/progress/new-id.ts";
 import { MemoryBackend } from "../../../src/lib/progress/memory-backend.ts";
 import { entryIdSchema, type ProgressRecord } from "../../../src/lib/progress/schema.ts";
 import { createProgressStore } from "../../../src/lib/progress/store.ts";
@@ -265,6 +266,7 @@ describe("ids and base64url", () => {
     for (const id of ids) {
       expect(id).toHaveLength(16);
       expect(entryIdSchema.safeParse(id).success).toBe(true);
+      expect(fromBase64url(id)).toHaveLength(12);
     }
   });
 });

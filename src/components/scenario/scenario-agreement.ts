@@ -18,12 +18,17 @@ export class ScenarioAgreement extends LitElement {
   static properties = {
     /** Id of the agreement node; a new id starts a fresh draft. */
     nodeId: { attribute: false },
+    /** The agreement node: its required elements and the clauses to choose from. */
     node: { attribute: false },
+    /** The scenario's parties, named in the preview. */
     parties: { attribute: false },
     /** A draft to start from, e.g. the last incomplete submission. */
     initial: { attribute: false },
+    /** UI strings, the player's object passed down. */
     strings: { attribute: false },
+    /** Ids of the clauses ticked so far. */
     selected: { state: true },
+    /** Each party's details as entered in the draft. */
     details: { state: true },
   };
 

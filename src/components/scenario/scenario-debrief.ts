@@ -15,12 +15,15 @@ import { fill } from "../../i18n/fill.ts";
  */
 export class ScenarioDebrief extends LitElement {
   static properties = {
+    /** The scenario played. */
     scenario: { attribute: false },
     /** A run at an ending. */
     state: { attribute: false },
     /** The run before each step (see runHistory), for the replay. */
     history: { attribute: false },
+    /** Titles and links of the law the debrief cites. */
     provisions: { attribute: false },
+    /** UI strings, the player's object passed down. */
     strings: { attribute: false },
     /** Step shown by the replay, or -1 when it is closed. */
     replayAt: { state: true },

@@ -83,7 +83,8 @@ export async function loadSigningKey(file: string, issuersDir: string, now: Date
   return { ok: true, key: parsed.key, issuer: checked.value.issuer, issuers: issuers.issuers };
 }
 
-const ISSUE_OPTIONS = {
+/** issue and renew take the same flags. */
+export const ISSUE_OPTIONS = {
   application: { type: "string" },
   result: { type: "string" },
   key: { type: "string" },

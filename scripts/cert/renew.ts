@@ -8,7 +8,7 @@
  * not revoked, belongs to the key's issuer and holds a level the review builds on.
  */
 import { parseArgs } from "node:util";
-import { io, issueFlow, say, type CliOptions } from "./issue.ts";
+import { ISSUE_OPTIONS, io, issueFlow, say, type CliOptions } from "./issue.ts";
 
 export async function run(args: string[], options: CliOptions = {}): Promise<number> {
   const cli = io(options);
@@ -17,19 +17,7 @@ export async function run(args: string[], options: CliOptions = {}): Promise<num
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: {
-        application: { type: "string" },
-        result: { type: "string" },
-        key: { type: "string" },
-        name: { type: "string" },
-        township: { type: "string" },
-        village: { type: "string" },
-        date: { type: "string" },
-        out: { type: "string" },
-        registry: { type: "string", default: "content/registry" },
-        issuers: { type: "string", default: "content/issuers" },
-        help: { type: "boolean", short: "h" },
-      },
+      options: ISSUE_OPTIONS,
     });
   } catch (error) {
     return cli.refuse(`${(error as Error).message}\n\n${say("cert.cli.renewUsage")}`);

@@ -8,6 +8,8 @@
 import { beijingDay, isDay, normaliseName, maskName } from "./credential.ts";
 import { keyWindowHolds } from "./issuers.ts";
 import type { Issuer, IssuerKey, KeyFile, RegistryEntry, RevocationReason, RevocationRecord, SignedCredential } from "./types.ts";
+import { RESULT_FORMAT, RESULT_VERSION, type ExamResult } from "../exam/grade.ts";
+import { passes } from "../quiz/grade.ts";
 
 export interface Problem {
   code: string;
@@ -54,20 +56,8 @@ export function checkDay(value: string | undefined, now: Date): Checked<string> 
 
 // ── Exam result (src/lib/exam/grade.ts writes it) ────────────────────────────────────
 
-export interface ExamResultFile {
-  format: "ma-exam-result";
-  version: number;
-  paper: string;
-  level: string;
-  ticket: string;
-  name: string;
-  score: number;
-  max: number;
-  passMark: number;
-  passed: boolean;
-  mode: string;
-  graded: string;
-}
+/** The results file `cert grade` writes, read back by `issue`. */
+export type ExamResultFile = ExamResult;
 
 const MAX_RESULT_BYTES = 64 * 1024;
 
@@ -81,8 +71,8 @@ export function readExamResult(text: string, file: string): Checked<ExamResultFi
     return fail("result-bad", { file, why: "不是完整的 JSON 文件（可能没拷完）" });
   }
   const r = value as Partial<ExamResultFile> | null;
-  if (!r || typeof r !== "object" || r.format !== "ma-exam-result") return fail("result-bad", { file, why: "不是考试成绩文件" });
-  if (r.version !== 1) return fail("result-bad", { file, why: `成绩格式第 ${String(r.version)} 版，这里只读第 1 版` });
+  if (!r || typeof r !== "object" || r.format !== RESULT_FORMAT) return fail("result-bad", { file, why: "不是考试成绩文件" });
+  if (r.version !== RESULT_VERSION) return fail("result-bad", { file, why: `成绩格式第 ${String(r.version)} 版，这里只读第 ${RESULT_VERSION} 版` });
   const numbers = [r.score, r.max, r.passMark];
   if (
     typeof r.level !== "string" ||
@@ -97,8 +87,6 @@ export function readExamResult(text: string, file: string): Checked<ExamResultFi
   return { ok: true, value: r as ExamResultFile };
 }
 
-/** Same rule as the quiz's `passes`: score reaches passMark percent of max. */
-const reaches = (score: number, max: number, passMark: number): boolean => max > 0 && score * 100 >= passMark * max - 1e-9;
 
 /**
  * Is this result the holder's, for this level, passed under the level's current pass mark?
@@ -113,10 +101,10 @@ export function checkCandidate(
   if (result.level !== level.id) return { code: "result-other-level", values: { result: result.level, level: level.title } };
   if (normaliseName(result.name) !== name) return { code: "result-other-name", values: { result: result.name, name: holderName } };
   if (normaliseName(learnerName) !== name) return { code: "application-other-name", values: { learner: learnerName, name: holderName } };
-  if (!result.passed || !reaches(result.score, result.max, result.passMark)) {
+  if (!result.passed || !passes(result.score, result.max, result.passMark)) {
     return { code: "result-failed", values: { score: result.score, max: result.max, passMark: result.passMark } };
   }
-  if (!reaches(result.score, result.max, level.passMark)) return { code: "result-low-mark", values: { used: result.passMark, passMark: level.passMark } };
+  if (!passes(result.score, result.max, level.passMark)) return { code: "result-low-mark", values: { used: result.passMark, passMark: level.passMark } };
   return undefined;
 }
 

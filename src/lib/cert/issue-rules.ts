@@ -9,7 +9,7 @@ import { beijingDay, isDay, normaliseName, maskName } from "./credential.ts";
 import { keyWindowHolds } from "./issuers.ts";
 import type { Issuer, IssuerKey, KeyFile, RegistryEntry, RevocationReason, RevocationRecord, SignedCredential } from "./types.ts";
 import { RESULT_FORMAT, RESULT_VERSION, type ExamResult } from "../exam/grade.ts";
-import { passes } from "../quiz/grade.ts";
+import { passes } from "../quiz/pass-mark.ts";
 
 export interface Problem {
   code: string;

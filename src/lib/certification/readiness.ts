@@ -12,6 +12,7 @@ import { formatMinutes } from "../curriculum/time.ts";
 import { digestRecord, type Digest, type LessonDigest, type QuizDigest, type ScenarioDigest } from "../progress/digest.ts";
 import { secondsOf } from "../progress/hours.ts";
 import type { ProgressRecord } from "../progress/schema.ts";
+import { passes } from "../quiz/pass-mark.ts";
 import { certificationPath, lessonPath, quizPath, scenarioPath } from "../routes.ts";
 import { outcomeNames } from "../scenario/vocabulary.ts";
 import type { Level } from "./schema.ts";
@@ -88,7 +89,6 @@ export interface ReadinessOptions {
 const percentOf = (score: number, max: number) => (max > 0 ? (score / max) * 100 : 0);
 /** 79.6 % shows as 79, never as a pass mark it did not reach. */
 const shownPercent = (score: number, max: number) => Math.floor(percentOf(score, max) + 1e-9);
-const reaches = (score: number, max: number, passMark: number) => max > 0 && score * 100 >= passMark * max - 1e-9;
 
 /** Readiness of one learner for one level, from the learner's digests. */
 export function readiness(digests: readonly Digest[], level: Level, facts: CurriculumFacts, options: ReadinessOptions = {}): Readiness {
@@ -143,7 +143,7 @@ export function readiness(digests: readonly Digest[], level: Level, facts: Curri
   for (const { quiz, passMark } of requires.finals) {
     const d = quizzes.get(quiz);
     const title = facts.quizzes[quiz] ?? quiz;
-    const met = d !== undefined && reaches(d.bestScore, d.max, passMark);
+    const met = d !== undefined && passes(d.bestScore, d.max, passMark);
     requirements.push({
       kind: "final",
       subject: quiz,

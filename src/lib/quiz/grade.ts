@@ -6,6 +6,7 @@
 import type { QuizCatalog } from "./catalog.ts";
 import type { Response, Responses } from "./response.ts";
 import type { BankScoring, ItemOfType, ItemType, Quiz, QuizItem } from "./schema.ts";
+import { passes } from "./pass-mark.ts";
 import { defaultScoring, type MatchingScoring, type MultipleScoring, type OrderingScoring } from "./scoring.ts";
 
 export type Correctness = "correct" | "partial" | "wrong" | "unanswered";
@@ -154,8 +155,7 @@ export function hideAnswers(item: ItemResult): ItemResult {
   return { ...rest, detail, feedback: [] };
 }
 
-/** Pass when score / max ≥ passMark %, compared without floating-point surprises. */
-export const passes = (score: number, max: number, passMark: number): boolean => max > 0 && score * 100 + 1e-9 >= passMark * max;
+export { passes } from "./pass-mark.ts";
 
 /**
  * Grade the items an attempt showed (`itemIds`, from drawQuiz) with the learner's

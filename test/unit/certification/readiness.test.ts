@@ -72,6 +72,11 @@ describe("readiness", () => {
     expect(req(r, "final")).toMatchObject({ met: true, values: { score: 80 } });
   });
 
+  it("nothing passes out of a maximum of 0", () => {
+    const r = readinessOfRecord({ ...allMet(), attempts: [attempt("basics-final", 0, 0)] }, level, facts);
+    expect(req(r, "final")).toMatchObject({ met: false, values: { score: 0 } });
+  });
+
   it("a final passed only on the third attempt counts", () => {
     const record = { ...allMet(), attempts: [attempt("basics-final", 5, 10, 0, 1), attempt("basics-final", 7, 10, 0, 2), attempt("basics-final", 9, 10, 0, 3)] };
     const r = readinessOfRecord(record, level, facts);
@@ -139,6 +144,7 @@ describe("readiness", () => {
     const held = req(unknown, "level");
     expect(held).toMatchObject({ met: false, selfStudy: false, code: "level-to-confirm", values: { level: "岗前培训合格" } });
     expect(say(held.code, held.values)).toBe("须已取得岗前培训合格（考试时由培训老师核对证书）");
+    expect(held.links).toEqual([{ label: "岗前培训合格", path: "certification/" }]);
     // Self-study is complete: the trainer checks the certificate at the exam.
     expect(unknown.selfStudyMet).toBe(true);
     const known = readinessOfRecord(allMet(), review, facts, { held: new Set(["pre-job"]) });

@@ -3,13 +3,14 @@
  * OB 3.0 IdentityHash of the normalised name plus a salt that is never published.
  */
 import { base64urlnopad } from "@scure/base";
+import { SLUG as SLUG_PATTERN } from "../id-patterns.ts";
 import { hex, randomBytes, sha256, utf8 } from "./bytes.ts";
 import { CREDENTIAL_CONTEXT, type BuildCredential, type CredentialInput, type NameHash, type UnsignedCredential } from "./types.ts";
 
 /** `QX-2026-000123`: issuer prefix, year of first award, sequence. */
 export const NUMBER_PATTERN = /^[A-Z0-9]{2,8}-\d{4}-\d{6}$/;
-/** Township, village, level and issuer ids. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Township, village, level and issuer ids: the project's one slug pattern. */
+export { SLUG_PATTERN };
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

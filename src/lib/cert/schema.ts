@@ -4,13 +4,14 @@
  * Extra properties are allowed (other extensions are signed like the rest); every field
  * the verifier reads or shows is required here, as text of bounded length.
  */
+import { SLUG } from "../id-patterns.ts";
 import * as z from "zod/v4-mini";
 import { CRYPTOSUITE, OB_CONTEXT, PROOF_TYPE, VC_CONTEXT, type SignedCredential, type StatusListCredential } from "./types.ts";
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const dateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/));
 const url = z.string().check(z.regex(/^(?:https?:\/\/|urn:)\S{1,500}$/));
-const slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(60));
+const slug = z.string().check(z.regex(SLUG), z.maxLength(60));
 const uuidUrn = z.string().check(z.regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
 
 const profile = z.object({ id: url, type: z.tuple([z.literal("Profile")]), name: text(100) });

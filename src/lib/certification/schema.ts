@@ -6,15 +6,10 @@
  * review (年审) asks. Build-time schema (zod 3); cross-file rules are in check.ts.
  */
 import { z } from "zod";
+import { text as words } from "../content/fields.ts";
 import { slugSchema } from "../content/schemas.ts";
 import { outcomes, type Outcome } from "../scenario/vocabulary.ts";
 
-const words = (min: number, max: number, what: string) =>
-  z
-    .string({ required_error: `缺少${what}`, invalid_type_error: `${what}应为文字` })
-    .trim()
-    .min(min, `${what}至少 ${min} 个字`)
-    .max(max, `${what}最多 ${max} 个字`);
 
 /** A percentage pass mark, 0–100 inclusive. */
 export const passMarkSchema = z

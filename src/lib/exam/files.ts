@@ -4,6 +4,7 @@
  * src/i18n words (what is wrong and what to do). No zod: the exam page reads papers and
  * sheets too, and a few guards cost less than a schema library on a cheap phone.
  */
+import { SLUG } from "../id-patterns.ts";
 import type { ItemType } from "../quiz/schema.ts";
 import { PAPER_FORMAT, PAPER_VERSION, type ExamPaper } from "./paper.ts";
 import { problem, type FileKind, type Read } from "./problem.ts";
@@ -42,7 +43,7 @@ export function readJsonFile(text: string, format: string, maxVersion: number, w
 // ── Field guards ───────────────────────────────────────────────────────────────
 
 export const isText = (v: unknown, max = 200): v is string => typeof v === "string" && v.trim().length > 0 && v.length <= max;
-export const isSlug = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) && v.length <= 80;
+export const isSlug = (v: unknown): v is string => typeof v === "string" && SLUG.test(v) && v.length <= 80;
 export const isIsoTime = (v: unknown): v is string =>
   typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(v) && !Number.isNaN(Date.parse(v));
 const isInt = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;

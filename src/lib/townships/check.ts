@@ -2,12 +2,12 @@
  * The township checker behind `npm run check`: the schema, the file name as id, and
  * village names given twice, each issue at file, line and column with a zh-CN fix.
  */
+import { SLUG } from "../id-patterns.ts";
 import type { ContentIssue } from "../content/issues.ts";
 import { parseYamlSource } from "../content/source.ts";
 import { zodIssues } from "../content/zod-issues.ts";
 import { townshipSchema, VILLAGE_ID_MESSAGE, type Township } from "./schema.ts";
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** `content/townships/xiping-zhen.yaml` → `xiping-zhen`. */
 export const townshipIdOf = (file: string): string => (file.split("/").pop() ?? file).replace(/\.ya?ml$/, "");

@@ -4,6 +4,7 @@
  * schema (zod 3), messages in zh-CN for trainers.
  */
 import { z } from "zod";
+import { SLUG } from "../id-patterns.ts";
 
 const words = (max: number, what: string, example: string) =>
   z
@@ -23,7 +24,7 @@ export const townshipSchema = z
     /** Village (or community) id → its name; ids are what certificates carry. */
     villages: z
       .record(
-        z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, VILLAGE_ID_MESSAGE),
+        z.string().regex(SLUG, VILLAGE_ID_MESSAGE),
         words(20, "村（社区）名称", "东村"),
         { required_error: "缺少村（社区）列表 villages：每行写「编号: 名称」，例如 dongcun: 东村", invalid_type_error: "villages 应为「编号: 名称」的列表，例如 dongcun: 东村" },
       )

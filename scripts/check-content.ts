@@ -8,7 +8,7 @@ import { contentDir } from "../src/lib/content/content-dir.ts";
 import { formatIssues } from "../src/lib/content/issues.ts";
 
 const root = process.cwd();
-const { set, scenarios, quizBanks, issues } = checkAll(root, contentDir(root));
+const { set, scenarios, quizBanks, levels, townships, issues } = checkAll(root, contentDir(root));
 
 if (issues.length) {
   console.error(formatIssues(issues));
@@ -19,5 +19,5 @@ const terms = set.glossaries.reduce((n, g) => n + g.terms.length, 0);
 const provisions = set.statutes.reduce((n, s) => n + s.data.provisions.length, 0);
 console.log(
   `内容检查通过：${set.courses.length} 门课程，${set.lessons.length} 课时，${set.statutes.length} 部法规（${provisions} 条），${terms} 个术语，` +
-    `${scenarios.length} 个情景模拟，${quizBanks} 个题库。`,
+    `${scenarios.length} 个情景模拟，${quizBanks} 个题库，${levels.length} 个认证级别，${townships.length} 个乡镇。`,
 );

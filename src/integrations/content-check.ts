@@ -16,11 +16,11 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const { set, scenarios, quizBanks, issues } = checkedContent(root, contentDir(root));
+        const { set, scenarios, quizBanks, levels, townships, issues } = checkedContent(root, contentDir(root));
         if (issues.length) throw new ContentError(issues);
         logger.info(
           `content ok: ${set.courses.length} courses, ${set.lessons.length} lessons, ${set.statutes.length} statutes, ` +
-            `${set.glossaries.reduce((n, g) => n + g.terms.length, 0)} terms, ${scenarios.length} scenarios, ${quizBanks} quiz banks`,
+            `${set.glossaries.reduce((n, g) => n + g.terms.length, 0)} terms, ${scenarios.length} scenarios, ${quizBanks} quiz banks, ${levels.length} certification levels, ${townships.length} townships`,
         );
       },
     },

@@ -6,6 +6,7 @@
  */
 import type { RegistryEntry } from "../cert/types.ts";
 import type { Township } from "./schema.ts";
+import { csvText } from "../csv.ts";
 
 export const EXPIRING_DAYS = 60;
 
@@ -78,17 +79,11 @@ export function buildRoster(township: Township, entries: readonly RegistryEntry[
   return { township, rows, villages: [...known, ...unknown], counts };
 }
 
-/** One CSV field: quoted when needed, and a leading = + - @ defused so a spreadsheet never runs it as a formula. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * The roster as CSV (RFC 4180, CRLF) with a UTF-8 byte-order mark so that Excel on a
  * township computer opens the Chinese correctly. `header` and `statusText` are worded by i18n.
  */
 export function rosterCsv(rows: readonly RosterRow[], header: readonly string[], statusText: (row: RosterRow) => string): string {
   const lines = [header, ...rows.map((r) => [r.maskedName, r.villageName, r.level, r.number, r.validUntil, statusText(r)])];
-  return "\uFEFF" + lines.map((line) => line.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return csvText(lines);
 }

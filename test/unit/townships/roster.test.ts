@@ -1,7 +1,7 @@
 /** Township rosters: statuses as of a day, 60-day warning, counts per village, a safe CSV. */
 import { describe, expect, it } from "vitest";
 import type { RegistryEntry } from "../../../src/lib/cert/types.ts";
-import { buildRoster, csvField, EXPIRING_DAYS, rosterCsv } from "../../../src/lib/townships/roster.ts";
+import { buildRoster, EXPIRING_DAYS, rosterCsv } from "../../../src/lib/townships/roster.ts";
 
 const township = { id: "xiping-zhen", name: "西坪镇", county: "清溪县", villages: { dongcun: "东村", xicun: "西村", nanwan: "南湾村" } };
 const now = new Date("2026-12-02T04:00:00Z");
@@ -71,17 +71,6 @@ describe("buildRoster", () => {
 });
 
 describe("CSV", () => {
-  it("quotes what needs it and defuses formulas", () => {
-    expect(csvField("张*明")).toBe("张*明");
-    expect(csvField('a,"b"')).toBe('"a,""b"""');
-    expect(csvField("line\nbreak")).toBe('"line\nbreak"');
-    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvField("+1")).toBe("'+1");
-    expect(csvField("-1")).toBe("'-1");
-    expect(csvField("@x")).toBe("'@x");
-    expect(csvField("=a,b")).toBe(`"'=a,b"`);
-  });
-
   it("BOM, header, CRLF lines, status worded by the caller", () => {
     const roster = buildRoster(township, [entry("dongcun", "2026-01-01", "2027-06-30", { masked: "欧**娜" })], () => false, now);
     const csv = rosterCsv(roster.rows, ["姓名", "村", "等级", "编号", "有效期至", "状态"], (r) => `状态:${r.status}`);

@@ -46,6 +46,27 @@ describe("checkAgreement", () => {
     expect(checkAgreement(node, withCadre, { clauses: COMPLETE.slice(1), parties: full }).verdict).toBe("lawful");
   });
 
+  it("never counts an unlawful or coerced clause toward an element, even when it claims one", () => {
+    // The checker refuses such a clause in a scenario file; the agreement check must not rely on that.
+    const claims = node.clauses.map((c) => (c.id === "no-lawsuit" || c.id === "village-pressure" ? { ...c, satisfies: ["terms" as const, "performance" as const] } : c));
+    const tainted = { ...node, clauses: claims.filter((c) => c.id !== "terms" && c.id !== "performance") };
+    const result = checkAgreement(tainted, parties, { clauses: ["parties-full", "main-facts", "responsibility", "no-lawsuit", "village-pressure"] });
+    expect(result.missing.map((m) => m.element)).toEqual(["terms", "performance"]);
+    expect(result.satisfied).toEqual(["parties", "facts", "responsibility"]);
+    expect([...suppliableElements(tainted)].sort()).toEqual(["facts", "parties", "responsibility"]);
+    expect(sampleDraft(tainted, parties, "lawful")).toBeUndefined();
+  });
+
+  it("requires a parties clause when nobody at the table signs: typed details cannot stand in for no one", () => {
+    const nonSigners = parties.map((p) => ({ ...p, signsAgreement: false }));
+    const result = checkAgreement(node, nonSigners, { clauses: COMPLETE.slice(1) });
+    expect(result.verdict).toBe("incomplete");
+    expect(result.missing).toEqual([{ element: "parties", name: "当事人的基本情况", detail: undefined }]);
+    expect(checkAgreement(node, nonSigners, { clauses: COMPLETE }).verdict).toBe("lawful");
+    const noPartiesClause = { ...node, clauses: node.clauses.filter((c) => c.id !== "parties-full") };
+    expect(sampleDraft(noPartiesClause, nonSigners, "lawful")).toBeUndefined();
+  });
+
   it("flags unlawful and coerced clauses with their explanation and law", () => {
     const result = check([...COMPLETE, "no-lawsuit", "village-pressure"]);
     expect(result.verdict).toBe("unlawful");

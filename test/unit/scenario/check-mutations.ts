@@ -195,6 +195,51 @@ export const mutations: Record<string, Mutation> = {
       ),
     ],
   },
+  "agreement-defective-clause-satisfies": {
+    mistake: "an unlawful clause claims to supply the performance element, and no lawful clause does.",
+    steps: [
+      mediateToDraft,
+      afterTalk(
+        draftNode(
+          "      - id: deadline-or-no-court",
+          "        text: 乙方于 6 月 30 日前归还；甲方不得再就此事起诉。",
+          "        satisfies: performance",
+          "        unlawful: 调解不能剥夺当事人依法起诉的权利。",
+          "        law: [rmtjf-3]",
+        ).replace("      lawful: good-end\n", "      lawful: good-end\n      unlawful: bad-end\n"),
+      ),
+    ],
+  },
+  "agreement-unlawful-and-coerced": {
+    mistake: "one clause is marked both unlawful and coerced.",
+    steps: [
+      mediateToDraft,
+      afterTalk(
+        draftNode(
+          "      - id: deadline",
+          "        text: 乙方于 6 月 30 日前归还。",
+          "        satisfies: performance",
+          "      - id: no-court",
+          "        text: 甲方不得再就此事起诉，否则村里不给开证明。",
+          "        unlawful: 调解不能剥夺当事人依法起诉的权利。",
+          "        coerced: 以不开证明相要挟，不是甲方自愿的。",
+          "        law: [rmtjf-3]",
+        ).replace("      lawful: good-end\n", "      lawful: good-end\n      unlawful: bad-end\n"),
+      ),
+    ],
+  },
+  "agreement-unused-unlawful-next": {
+    mistake: "next.unlawful is given although no clause is unlawful or coerced.",
+    steps: [
+      mediateToDraft,
+      afterTalk(
+        draftNode("      - id: deadline", "        text: 乙方于 6 月 30 日前归还。", "        satisfies: performance").replace(
+          "      lawful: good-end\n",
+          "      lawful: good-end\n      unlawful: bad-end\n",
+        ),
+      ),
+    ],
+  },
 };
 
 function applyStep(text: string, step: Step, name: string): string {

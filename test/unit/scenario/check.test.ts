@@ -125,6 +125,21 @@ const cases: Record<keyof typeof mutations, { rule: string; expected: Expected[]
     rule: "an agreement node offering an unlawful clause without next.unlawful",
     expected: [{ line: 100, column: 7, field: "nodes.draft.next", says: ["需要写 next.unlawful"] }],
   },
+  "agreement-defective-clause-satisfies": {
+    rule: "an unlawful clause may not claim an element, and does not count as supplying it",
+    expected: [
+      { line: 94, column: 20, field: "nodes.draft.clauses.3.satisfies", says: ["违法或被迫的条款不能算作协议的必备内容"] },
+      { line: 83, column: 7, field: "nodes.draft.clauses", says: ["履行方式和期限", "无法写出完整合法的协议书"] },
+    ],
+  },
+  "agreement-unlawful-and-coerced": {
+    rule: "a clause is either unlawful or coerced, not both",
+    expected: [{ line: 98, column: 18, field: "nodes.draft.clauses.4.coerced", says: ["只写 unlawful（违法）或 coerced（被迫）中的一个"] }],
+  },
+  "agreement-unused-unlawful-next": {
+    rule: "next.unlawful without any unlawful or coerced clause",
+    expected: [{ line: 97, column: 17, field: "nodes.draft.next.unlawful", says: ["next.unlawful 永远用不上"] }],
+  },
 };
 
 describe("scenario checker", () => {

@@ -84,7 +84,15 @@ export type ImportProblemCode =
   /** Well-formed, but the checksum does not match: edited or damaged after export. */
   | "tampered"
   /** This browser cannot verify the file (no Web Crypto or compression streams). */
-  | "unsupported";
+  | "unsupported"
+  /** Bigger than any real record: refused before it is read. */
+  | "too-large"
+  /** Not UTF-8 (saved again as GB18030/"ANSI" or UTF-16 by an editor). */
+  | "wrong-encoding"
+  /** Nested deeper than the format allows (json-shape.ts). */
+  | "too-deep"
+  /** Holds a key the site cannot keep faithfully (`__proto__`, `constructor`, `prototype`). */
+  | "reserved-key";
 
 export interface ImportProblem {
   code: ImportProblemCode;

@@ -3,16 +3,20 @@
  * SHA-256 checksum over the canonical JSON of everything except the checksum itself, so
  * reformatting the file keeps it valid while any change of content is caught.
  *
- * Import validates everything before returning a record, in this order: parse (empty,
- * truncated, corrupt) → format and version (not ours, future) → schema of that version
- * (invalid) → checksum (tampered) → migrate to the current version. It is pure: it never
+ * Import validates everything before returning a record, in this order: size (too large,
+ * before reading) → text encoding (a file saved again as GB18030/"ANSI") → parse (empty,
+ * truncated, corrupt) → shape (nested too deep, reserved keys: json-shape.ts, so no parser
+ * below can overflow the stack or drop a key) → format and version (not ours, future) →
+ * envelope → checksum (tampered) → schema of that version (invalid) → migrate to the
+ * current version and validate again (migrate.ts's migrateRecord). It is pure: it never
  * touches stored data; the caller passes the result to store.importRecord, which is atomic.
  */
 import * as z from "zod/v4-mini";
 import { canonicalJson, type JsonValue } from "./canonical.ts";
 import { problem, type ImportProblem } from "./errors.ts";
 import { describeIssues, zhCN } from "./issues.ts";
-import { checkVersion, parseRecordOfVersion, upgrade } from "./migrate.ts";
+import { jsonShapeProblem, MAX_FILE_DEPTH, MAX_JSON_DEPTH, RESERVED_KEYS } from "./json-shape.ts";
+import { checkVersion, migrateRecord } from "./migrate.ts";
 import { ISO_DATE_TIME, type LearnerProfile, type ProgressRecord } from "./schema.ts";
 
 export const EXPORT_FORMAT = "mediator-academy/progress";
@@ -100,10 +104,61 @@ export function looksTruncated(text: string): boolean {
   return inString || depth > 0;
 }
 
+/**
+ * The largest file we read: far above any real record (2,000 quiz attempts with every
+ * answer are about 2 MB), far below what would freeze a cheap phone.
+ */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+
+const tooLarge = (bytes: number) =>
+  problem(
+    "too-large",
+    `文件太大（${(bytes / 1024 / 1024).toFixed(1)} MB，最多 ${MAX_IMPORT_BYTES / 1024 / 1024} MB），不是调解员学堂导出的学习记录文件，没有读取。`,
+  );
+
+const wrongEncoding = () =>
+  problem(
+    "wrong-encoding",
+    "文件的文字编码不对：它被另存成了 GB18030（“ANSI”）或 UTF-16 等编码，中文会读错，所以没有导入。请导入原来导出的文件；如果用记事本等软件打开后保存过，请再用该软件“另存为”，编码选“UTF-8”，然后导入新保存的文件。",
+  );
+
+/** Whether a file of `size` bytes may be read at all (check before reading it). */
+export const importSizeProblem = (size: number): ImportProblem | undefined => (size > MAX_IMPORT_BYTES ? tooLarge(size) : undefined);
+
+/**
+ * File bytes → record, or what is wrong with it. The size is checked before anything is
+ * read; the text must be UTF-8 (our exports are), else it says the encoding is wrong.
+ */
+export async function importBytes(bytes: Uint8Array): Promise<ImportResult> {
+  const large = importSizeProblem(bytes.byteLength);
+  if (large) return { ok: false, problem: large };
+  // UTF-16 with a byte-order mark: Notepad's "Unicode".
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return { ok: false, problem: wrongEncoding() };
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, problem: wrongEncoding() };
+  }
+  return importText(text);
+}
+
 /** File text → record, or what is wrong with it. */
 export async function importText(text: string): Promise<ImportResult> {
+  // A UTF-16 code unit is at least one UTF-8 byte, so a longer text is certainly too large.
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, problem: tooLarge(text.length) };
   const body = text.replace(/^\uFEFF/, "");
   if (!body.trim()) return { ok: false, problem: problem("empty", "文件是空的，没有可导入的学习记录。") };
+  const result = await parseText(body);
+  // A decoder that was not strict (or a copy through another program) leaves U+FFFD where
+  // the bytes were not UTF-8: then a failed check means the encoding, not an edit.
+  if (!result.ok && ["tampered", "corrupt", "truncated", "invalid"].includes(result.problem.code) && body.includes("\uFFFD")) {
+    return { ok: false, problem: wrongEncoding() };
+  }
+  return result;
+}
+
+async function parseText(body: string): Promise<ImportResult> {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -117,6 +172,24 @@ export async function importText(text: string): Promise<ImportResult> {
 
 /** A parsed JSON value (from a file or a URL fragment) → record, or what is wrong with it. */
 export async function importValue(value: unknown): Promise<ImportResult> {
+  // First, before any recursive code (schema, canonical JSON) sees the value.
+  const shape = jsonShapeProblem(value, MAX_FILE_DEPTH);
+  if (shape?.code === "too-deep") {
+    return {
+      ok: false,
+      problem: problem("too-deep", `文件里的内容嵌套层数过多（学习记录中最多 ${MAX_JSON_DEPTH} 层），不是本网站导出的记录，可能已损坏或被改动，没有导入。`, [shape.path]),
+    };
+  }
+  if (shape?.code === "reserved-key") {
+    return {
+      ok: false,
+      problem: problem(
+        "reserved-key",
+        `文件里有名为 ${shape.key} 的字段（位置：${shape.path}）。本网站不能原样保存 ${RESERVED_KEYS.join("、")} 这样的字段名，为免记录被悄悄改动，没有导入。`,
+        [shape.path],
+      ),
+    };
+  }
   const raw = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   if (!raw || raw.format !== EXPORT_FORMAT) {
     return { ok: false, problem: problem("not-a-record", "这不是调解员学堂导出的学习记录文件。") };
@@ -128,9 +201,6 @@ export async function importValue(value: unknown): Promise<ImportResult> {
   if (!envelope.success) {
     return { ok: false, problem: problem("invalid", "学习记录文件的格式不对，没有导入。", describeIssues(envelope.error.issues)) };
   }
-  const parsed = parseRecordOfVersion(envelope.data.record, version.version);
-  if (!parsed.ok) return parsed;
-
   let actual: string;
   try {
     actual = await sha256Hex(checksumText(raw));
@@ -144,6 +214,12 @@ export async function importValue(value: unknown): Promise<ImportResult> {
       problem: problem("tampered", "文件内容与校验码不符：文件在导出后被修改过或已损坏，为保护已有记录，没有导入。请使用原始导出的文件。"),
     };
   }
-  const result: ImportResult = { ok: true, record: upgrade(parsed.value), fromVersion: version.version };
+  if ((envelope.data.record as { version?: unknown } | null)?.version !== version.version) {
+    return { ok: false, problem: problem("invalid", "学习记录的版本号与文件的版本号不一致，没有导入。") };
+  }
+  // The site's one path from a stored or imported value to a current record.
+  const migrated = migrateRecord(envelope.data.record);
+  if (!migrated.ok) return migrated;
+  const result: ImportResult = { ok: true, record: migrated.record, fromVersion: migrated.from };
   return envelope.data.application === undefined ? result : { ...result, application: envelope.data.application };
 }

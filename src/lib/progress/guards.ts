@@ -11,6 +11,7 @@
  * test/unit/progress/guards.test.ts checks value by value, rule by rule. An entry that
  * passed here can always be exported and imported again.
  */
+import { isPlainJson, reservedKeysOf } from "./json-shape.ts";
 import { LESSON_EVENT_MAX_SECONDS } from "./lesson-time.ts";
 import { ENTRY_ID, ISO_DATE_TIME, LESSON_KEY, SLUG } from "./patterns.ts";
 
@@ -85,27 +86,19 @@ const response: Check = (value, path, problems) => {
     typeof value === "boolean" ||
     short(value) ||
     (Array.isArray(value) && value.length <= 20 && value.every(short)) ||
-    (isObject(value) && Object.entries(value).every(([k, v]) => k.length <= 100 && short(v)));
+    (isObject(value) && !reservedKeysOf(value).length && Object.entries(value).every(([k, v]) => k.length <= 100 && short(v)));
   if (!ok) problems.push(at(path, BAD_FORMAT));
 };
 
-/** Plain JSON (canonical.ts): what a scenario run's log may hold. */
-function isJson(value: unknown, depth = 0): boolean {
-  if (depth > 64) return false;
-  if (value === null || typeof value === "boolean" || typeof value === "string") return true;
-  if (typeof value === "number") return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every((v) => isJson(v, depth + 1));
-  if (isObject(value)) return Object.values(value).every((v) => isJson(v, depth + 1));
-  return false;
-}
+/** Plain JSON within the depth limit and without reserved keys (json-shape.ts): what a scenario run's log may hold. */
 const json: Check = (value, path, problems) => {
-  if (!isJson(value)) problems.push(at(path, BAD_FORMAT));
+  if (!isPlainJson(value)) problems.push(at(path, BAD_FORMAT));
 };
 
 export function object(value: unknown, fields: Record<string, Check>, optional: readonly string[] = []): GuardProblem[] {
   const problems: GuardProblem[] = [];
   if (!isObject(value)) return [WRONG_TYPE];
-  const unknown = Object.keys(value).filter((k) => !(k in fields));
+  const unknown = Object.keys(value).filter((k) => !Object.hasOwn(fields, k));
   if (unknown.length) problems.push(`多余的字段 ${unknown.join("、")}`);
   for (const [key, check] of Object.entries(fields)) {
     if (optional.includes(key) && value[key] === undefined) continue;
@@ -136,6 +129,7 @@ export function quizAttemptProblems(value: unknown): GuardProblem[] {
     items: list(slug, 200),
     answers: (v, path, out) => {
       if (!isObject(v)) return void out.push(at(path, v === undefined ? MISSING : WRONG_TYPE));
+      for (const k of reservedKeysOf(v)) out.push(at(`${path}.${k}`, BAD_FORMAT));
       for (const [k, r] of Object.entries(v)) response(r, `${path}.${k}`, out);
     },
     score: num({ min: 0 }),

@@ -7,7 +7,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { addToDigests, combine, withoutOwner, type Digest, type StoredDigest } from "./digest.ts";
 import { ProgressStoreError } from "./errors.ts";
 import type { LearnerProfile } from "./schema.ts";
-import type { Commit, ProgressBackend, StoredEntry } from "./store.ts";
+import { noEntries, type Commit, type CommitResult, type ProgressBackend, type StoredEntry } from "./store.ts";
 
 export const PROGRESS_DB_NAME = "mediator-academy-progress";
 /** 1: learners and entries. 2: adds digests, built from the entries on upgrade. */
@@ -106,7 +106,7 @@ export class IndexedDbBackend implements ProgressBackend {
     return profile ? { profile, digests: digests.map(withoutOwner) } : undefined;
   }
 
-  async commit(learner: string, change: Commit): Promise<{ profile: LearnerProfile; added: number }> {
+  async commit(learner: string, change: Commit): Promise<CommitResult> {
     const tx = this.db.transaction(["learners", "entries", "digests"], "readwrite");
     const done = tx.done;
     // An abort rejects tx.done, possibly before we await it; mark it handled here.
@@ -118,29 +118,52 @@ export class IndexedDbBackend implements ProgressBackend {
       if (!profile) throw new ProgressStoreError("learner-not-found");
       void tx.objectStore("learners").put(profile);
       const entries = tx.objectStore("entries");
-      const seen = new Set<string>();
+      const seen = new Map<string, StoredEntry>();
       const fresh: StoredEntry[] = [];
+      let replaced = 0;
+      let conflicts = 0;
       for (const entry of change.entries ?? []) {
         if (entry.learner !== learner) throw new ProgressStoreError("invalid-data");
         const key: EntryKey = [entry.learner, entry.kind, entry.id];
         const text = key.join("\u0000");
-        if (seen.has(text)) continue;
-        seen.add(text);
-        if ((await entries.getKey(key)) === undefined) {
+        // Only read the stored copy when someone will compare it; appends need the key alone.
+        const stored = seen.get(text) ?? (change.resolve ? await entries.get(key) : (await entries.getKey(key)) === undefined ? undefined : entry);
+        if (!stored) {
           void entries.add(entry);
           fresh.push(entry);
+          seen.set(text, entry);
+          continue;
+        }
+        const pick = change.resolve?.(stored, entry) ?? "same";
+        if (pick !== "same") conflicts++;
+        if (pick === "incoming") {
+          void entries.put(entry);
+          seen.set(text, entry);
+          // An entry added earlier in this commit is still new, with its new content.
+          const i = fresh.indexOf(stored);
+          if (i >= 0) fresh[i] = entry;
+          else replaced++;
         }
       }
-      // Only what was really added counts, so a re-import or a retried write changes no total.
       const digests = tx.objectStore("digests");
-      const changed = addToDigests(new Map(), fresh);
-      const stored = await Promise.all(changed.map((d) => digests.get([learner, d.kind, d.subject])));
-      changed.forEach((digest, i) => {
-        const current = stored[i];
-        void digests.put({ ...(current ? combine(withoutOwner(current), digest) : digest), learner });
-      });
+      if (replaced) {
+        // A replaced entry takes its old copy out of the totals: rebuild them from the entries.
+        const all = await entries.getAll(learnerRange(learner));
+        void digests.delete(learnerRange(learner));
+        for (const digest of addToDigests(new Map(), all)) void digests.put({ ...digest, learner });
+      } else {
+        // Only what was really added counts, so a re-import or a retried write changes no total.
+        const changed = addToDigests(new Map(), fresh);
+        const stored = await Promise.all(changed.map((d) => digests.get([learner, d.kind, d.subject])));
+        changed.forEach((digest, i) => {
+          const current = stored[i];
+          void digests.put({ ...(current ? combine(withoutOwner(current), digest) : digest), learner });
+        });
+      }
       await done;
-      return { profile, added: fresh.length };
+      const addedKinds = noEntries();
+      for (const entry of fresh) addedKinds[entry.kind]++;
+      return { profile, added: fresh.length, addedKinds, conflicts };
     } catch (error) {
       try {
         tx.abort();

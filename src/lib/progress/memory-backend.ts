@@ -7,7 +7,7 @@
  */
 import { addToDigests, type Digest } from "./digest.ts";
 import { ProgressStoreError } from "./errors.ts";
-import type { Commit, ProgressBackend, StoredEntry } from "./store.ts";
+import { noEntries, type Commit, type CommitResult, type ProgressBackend, type StoredEntry } from "./store.ts";
 import type { LearnerProfile } from "./schema.ts";
 
 export interface MemoryBackendOptions {
@@ -62,27 +62,44 @@ export class MemoryBackend implements ProgressBackend {
     return structuredClone({ profile, digests: [...(this.digests.get(learner)?.values() ?? [])] });
   }
 
-  async commit(learner: string, change: Commit): Promise<{ profile: LearnerProfile; added: number }> {
+  async commit(learner: string, change: Commit): Promise<CommitResult> {
     await this.ready();
     // From here to the end nothing awaits: the commit is atomic, as one IDB transaction is.
     const current = this.profiles.get(learner);
     const profile = change.profile ? change.profile(structuredClone(current)) : current;
     if (!profile) throw new ProgressStoreError("learner-not-found");
     const fresh = new Map<string, StoredEntry>();
+    const replaced = new Map<string, StoredEntry>();
+    let conflicts = 0;
     for (const entry of change.entries ?? []) {
+      if (entry.learner !== learner) throw new ProgressStoreError("invalid-data");
       const key = keyOf(entry);
-      if (!this.entries.has(key) && !fresh.has(key)) fresh.set(key, structuredClone(entry));
+      const stored = fresh.get(key) ?? replaced.get(key) ?? this.entries.get(key);
+      if (!stored) {
+        fresh.set(key, structuredClone(entry));
+        continue;
+      }
+      const pick = change.resolve?.(structuredClone(stored), structuredClone(entry)) ?? "same";
+      if (pick !== "same") conflicts++;
+      if (pick === "incoming") (fresh.has(key) ? fresh : replaced).set(key, structuredClone(entry));
     }
     const max = this.options.maxEntries;
     if (max !== undefined && this.entries.size + fresh.size > max) throw named("QuotaExceededError", "The quota has been exceeded.");
     this.profiles.set(learner, structuredClone(profile));
-    for (const [key, entry] of fresh) this.entries.set(key, entry);
-    if (fresh.size) {
+    for (const [key, entry] of [...fresh, ...replaced]) this.entries.set(key, entry);
+    const addedKinds = noEntries();
+    for (const entry of fresh.values()) addedKinds[entry.kind]++;
+    if (replaced.size) {
+      // A replaced entry takes its old copy out of the totals: rebuild them from the entries.
+      const digests = new Map<string, Digest>();
+      addToDigests(digests, [...this.entries.values()].filter((e) => e.learner === learner));
+      this.digests.set(learner, digests);
+    } else if (fresh.size) {
       const digests = this.digests.get(learner) ?? new Map<string, Digest>();
       addToDigests(digests, fresh.values());
       this.digests.set(learner, digests);
     }
-    return { profile: structuredClone(profile), added: fresh.size };
+    return { profile: structuredClone(profile), added: fresh.size, addedKinds, conflicts };
   }
 
   async remove(learner: string): Promise<boolean> {

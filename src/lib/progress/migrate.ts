@@ -82,15 +82,29 @@ export function parseRecordOfVersion(raw: unknown, version: Versioned["version"]
   return { ok: true, value: { version, record: result.data } as Versioned };
 }
 
-/** Upgrade a validated record to the current version; the result is validated again. */
-export function upgrade(value: Versioned): ProgressRecord {
+/**
+ * Upgrade a validated record to the current version, and validate the result again: a
+ * migration that produces an invalid record (a bug, or an old value the new format cannot
+ * hold, such as a township name over 40 characters) refuses the record instead of storing it.
+ */
+export function upgrade(value: Versioned): { ok: true; record: ProgressRecord } | { ok: false; problem: ImportProblem } {
   let current: Versioned = value;
   while (current.version !== CURRENT_VERSION) {
     const next = migrations[current.version](current.record as never);
     current = { version: (current.version + 1) as Versioned["version"], record: next } as Versioned;
   }
-  // A migration bug must fail loudly here rather than store a malformed record.
-  return progressRecordSchema.parse(current.record, zhCN);
+  const result = progressRecordSchema.safeParse(current.record, zhCN);
+  if (!result.success) {
+    return {
+      ok: false,
+      problem: problem(
+        "invalid",
+        `这份第 ${value.version} 版的学习记录转换成现在的格式后不完整或格式不对，没有导入。`,
+        describeIssues(result.error.issues),
+      ),
+    };
+  }
+  return { ok: true, record: result.data };
 }
 
 export type Migrated = { ok: true; record: ProgressRecord; from: number } | { ok: false; problem: ImportProblem };
@@ -101,5 +115,6 @@ export function migrateRecord(raw: unknown): Migrated {
   if (!version.ok) return version;
   const parsed = parseRecordOfVersion(raw, version.version);
   if (!parsed.ok) return parsed;
-  return { ok: true, record: upgrade(parsed.value), from: version.version };
+  const upgraded = upgrade(parsed.value);
+  return upgraded.ok ? { ok: true, record: upgraded.record, from: version.version } : upgraded;
 }

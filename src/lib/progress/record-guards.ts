@@ -10,14 +10,22 @@ import type { LearnerProfile } from "./schema.ts";
 
 /** A stored profile (as an import carries it); labels must already be trimmed, as the schema leaves them. */
 export function profileProblems(value: unknown): GuardProblem[] {
-  const problems = object(value, {
-    id: entryId,
-    name: str({ min: 1, max: LABEL_MAX }),
-    township: str({ max: LABEL_MAX }),
-    village: str({ max: LABEL_MAX }),
-    created: isoTime,
-    updated: isoTime,
-  });
+  const problems = object(
+    value,
+    {
+      id: entryId,
+      name: str({ min: 1, max: LABEL_MAX }),
+      township: str({ max: LABEL_MAX }),
+      village: str({ max: LABEL_MAX }),
+      created: isoTime,
+      updated: isoTime,
+      changed: (v, path, out) => {
+        const times = object(v, { name: isoTime, township: isoTime, village: isoTime }, ["name", "township", "village"]);
+        out.push(...times.map((p) => `${path}.${p}`));
+      },
+    },
+    ["changed"],
+  );
   if (!problems.length) {
     const p = value as LearnerProfile;
     for (const key of ["name", "township", "village"] as const) if (p[key] !== p[key].trim()) problems.push(at(key, "前后不能有空格"));

@@ -8,16 +8,21 @@
 import * as z from "zod/v4-mini";
 import { responseSchema } from "../quiz/response.ts";
 import type { JsonValue } from "./canonical.ts";
+import { isPlainJson, MAX_JSON_DEPTH, reservedKeysOf, RESERVED_KEYS } from "./json-shape.ts";
 import { LESSON_EVENT_MAX_SECONDS } from "./lesson-time.ts";
 import { ENTRY_ID, ISO_DATE_TIME, LESSON_KEY, SLUG } from "./patterns.ts";
 import { CURRENT_VERSION } from "./version.ts";
 
 export { CURRENT_VERSION, ISO_DATE_TIME };
 
-/** Plain JSON (canonical.ts). zod 4's z.number() refuses NaN and ±Infinity, which JSON cannot hold. */
-export const jsonValueSchema: z.ZodMiniType<JsonValue> = z.lazy(() =>
-  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
-);
+/**
+ * Plain JSON (canonical.ts) within the store's depth limit and without reserved keys: the
+ * one rule of json-shape.ts, which guards.ts applies too (no recursive schema, so no input
+ * can overflow the stack).
+ */
+export const jsonValueSchema: z.ZodMiniType<JsonValue> = z.custom<JsonValue>((value) => isPlainJson(value), {
+  error: `应为 JSON 值，嵌套最多 ${MAX_JSON_DEPTH} 层，且不能有 ${RESERVED_KEYS.join("、")} 这样的字段名`,
+});
 
 // zod 4 replaced required_error and invalid_type_error with one `error` option per
 // schema, which words the schema's own issues (a missing or wrong-type value); each check
@@ -71,8 +76,13 @@ export const learnerProfileSchema = z.strictObject({
   /** 村（社区）. */
   village: label("村（社区）", 0),
   created: isoTime,
-  /** Last change of name, township or village; the newer profile wins a merge. */
+  /** Last change of name, township or village. */
   updated: isoTime,
+  /**
+   * When each field last changed, where that differs from `updated` (merge.ts keeps each
+   * field's newest value). Absent in older records: every field then counts as changed at `updated`.
+   */
+  changed: z.optional(z.strictObject({ name: z.optional(isoTime), township: z.optional(isoTime), village: z.optional(isoTime) })),
 });
 
 export const lessonEventKinds = ["opened", "completed"] as const;
@@ -97,7 +107,13 @@ export const quizAttemptSchema = z
     /** Item ids in the order shown (a later bank edit changes what the seed draws). */
     items: z.array(slugSchema).check(z.maxLength(200)),
     /** item id → the learner's response. */
-    answers: z.record(z.string(), responseSchema),
+    // Checked before the record schema, which would drop a `__proto__` key without a word.
+    answers: z.pipe(
+      z.unknown().check(
+        z.refine((v) => typeof v !== "object" || v === null || !reservedKeysOf(v).length, `作答的题目编号不能是 ${RESERVED_KEYS.join("、")}`),
+      ),
+      z.record(z.string(), responseSchema),
+    ),
     // z.number() refuses NaN and ±Infinity, as zod 3's .finite() did.
     score: z.number().check(z.minimum(0)),
     max: z.number().check(z.positive()),

@@ -61,9 +61,28 @@ export interface Commit {
    * profile is left as it is and must exist.
    */
   profile?: (current: LearnerProfile | undefined) => LearnerProfile;
-  /** Entries to add; one whose key already exists is left untouched. */
+  /** Entries to add; one whose key already exists is left untouched, unless `resolve` says otherwise. */
   entries?: readonly StoredEntry[];
+  /**
+   * For an entry whose key is already stored: compares the two copies, synchronously and
+   * inside the transaction. "same" or "stored" leaves the stored one; "incoming" replaces
+   * it (and the learner's digests are rebuilt). Any answer but "same" counts as a conflict.
+   */
+  resolve?: (stored: StoredEntry, incoming: StoredEntry) => "same" | "stored" | "incoming";
 }
+
+/** What one commit changed. */
+export interface CommitResult {
+  profile: LearnerProfile;
+  /** Entries new to the store. */
+  added: number;
+  /** The same, by kind of entry. */
+  addedKinds: Record<EntryKind, number>;
+  /** Entries whose id was stored with other content (see Commit.resolve). */
+  conflicts: number;
+}
+
+export const noEntries = (): Record<EntryKind, number> => ({ lesson: 0, attempt: 0, run: 0 });
 
 export interface ProgressBackend {
   listProfiles(): Promise<LearnerProfile[]>;
@@ -71,7 +90,7 @@ export interface ProgressBackend {
   /** The profile and the learner's digests, without reading any entry. */
   readDigests(learner: string): Promise<{ profile: LearnerProfile; digests: Digest[] } | undefined>;
   /** Atomic; rejects with ProgressStoreError("learner-not-found") when no profile results. */
-  commit(learner: string, change: Commit): Promise<{ profile: LearnerProfile; added: number }>;
+  commit(learner: string, change: Commit): Promise<CommitResult>;
   /** Removes the profile and all its entries atomically; false when there was none. */
   remove(learner: string): Promise<boolean>;
 }
@@ -101,6 +120,14 @@ export interface ImportOutcome {
   created: boolean;
   /** Entries that were new to this device. */
   added: number;
+  /** The same, by kind: lesson events, quiz attempts, scenario runs. */
+  addedKinds: Record<EntryKind, number>;
+  /**
+   * Entries that this device held with the same id but other content. Both copies are
+   * compared the same way on every device (merge.ts pickCopy), so whichever order two
+   * devices import each other's files in, they end with the same entry.
+   */
+  conflicts: number;
 }
 
 export interface ProgressStore {
@@ -120,7 +147,8 @@ export interface ProgressStore {
   readOverview(learner: string): Promise<LearnerOverview>;
   /**
    * Add a validated record (from export.ts): creates the learner, or merges into the one
-   * already here (union of entries, newer profile wins). Atomic: all or nothing.
+   * already here (union of entries, each profile field's newest value, conflicting copies
+   * of an entry settled the same way on every device). Atomic: all or nothing.
    */
   importRecord(record: ProgressRecord): Promise<ImportOutcome>;
 }
@@ -193,12 +221,16 @@ export function createProgressStore(backend: ProgressBackend, options: StoreOpti
 
     async renameLearner(id, changes) {
       const fields = await fieldsOf(changes, true);
+      const { PROFILE_FIELDS, fieldTime, withFieldTimes } = await import("./merge.ts");
       const at = now();
       const stored = await guard(() =>
         backend.commit(id, {
           profile: (current) => {
             if (!current) throw new ProgressStoreError("learner-not-found");
-            return { ...current, ...fields, updated: at };
+            const next = { ...current, ...fields, updated: at };
+            // Each field keeps the time it really changed, so a merge keeps each one's newest value.
+            const times = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, next[f] !== current[f] ? at : fieldTime(current, f)])) as Record<(typeof PROFILE_FIELDS)[number], string>;
+            return withFieldTimes(next, times);
           },
         }),
       );
@@ -245,7 +277,7 @@ export function createProgressStore(backend: ProgressBackend, options: StoreOpti
     },
 
     async importRecord(input) {
-      const [{ recordProblems }, { mergeProfiles }] = await Promise.all([import("./record-guards.ts"), import("./merge.ts")]);
+      const [{ recordProblems }, { mergeProfiles, pickCopy }] = await Promise.all([import("./record-guards.ts"), import("./merge.ts")]);
       const record = checked(input, recordProblems(input, CURRENT_VERSION));
       const learner = record.learner.id;
       const entries: StoredEntry[] = [
@@ -261,9 +293,10 @@ export function createProgressStore(backend: ProgressBackend, options: StoreOpti
             return current ? mergeProfiles(current, record.learner) : record.learner;
           },
           entries,
+          resolve: (storedCopy, incoming) => pickCopy(storedCopy.value, incoming.value),
         }),
       );
-      return { learner: stored.profile, created, added: stored.added };
+      return { learner: stored.profile, created, added: stored.added, addedKinds: stored.addedKinds, conflicts: stored.conflicts };
     },
   };
 }

@@ -59,7 +59,7 @@ export class LawLookup extends LitElement {
               ? fill(this.strings["lookup.count"], { n: this.hits.length })
               : this.strings["lookup.empty"]
             : "";
-    return html`<div class="lookup" role="search">
+    return html`<div class="lookup" role="search" aria-label=${this.strings["lookup.label"]}>
       <label class="field-label" for="law-lookup-input">${this.strings["lookup.label"]}</label>
       <input
         id="law-lookup-input"

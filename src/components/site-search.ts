@@ -2,6 +2,8 @@ import { LitElement, html, nothing } from "lit";
 import { fill, type Strings } from "../i18n/fill.ts";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { pagefindRanking } from "../lib/search/pagefind-ranking.ts";
+import { relaxedSearch, type RelaxStage } from "../lib/search/relax.ts";
+import { cleanExcerpt } from "../lib/search/excerpt.ts";
 
 /** The parts of pagefind's JS API that we use (pagefind 1.x). */
 interface PagefindResultData {
@@ -13,7 +15,12 @@ interface PagefindResultData {
 }
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
 }
 
 const PAGE_SIZE = 10;
@@ -42,6 +49,8 @@ export class SiteSearch extends LitElement {
     total: { state: true },
     /** The results shown so far (pages of PAGE_SIZE). */
     shown: { state: true },
+    /** How the query was relaxed to find something: stage, dropped words, what was searched. */
+    relaxed: { state: true },
   };
 
   declare strings: Strings;
@@ -53,9 +62,10 @@ export class SiteSearch extends LitElement {
   declare status: "idle" | "loading" | "ready" | "failed";
   declare total: number;
   declare shown: PagefindResultData[];
+  declare relaxed: { stage: RelaxStage; dropped: string[]; searched: string[] };
 
   private pagefind?: Promise<PagefindApi>;
-  private pending: { id: string; data(): Promise<PagefindResultData> }[] = [];
+  private pending: PagefindResult[] = [];
   private searchId = 0;
 
   constructor() {
@@ -67,6 +77,7 @@ export class SiteSearch extends LitElement {
     this.status = "idle";
     this.total = 0;
     this.shown = [];
+    this.relaxed = { stage: "exact", dropped: [], searched: [] };
   }
 
   protected createRenderRoot() {
@@ -83,7 +94,7 @@ export class SiteSearch extends LitElement {
 
   render() {
     const kinds = this.kinds.split("|").filter(Boolean);
-    return html`<form class="search-form" role="search" @submit=${this.handleSubmit}>
+    return html`<form class="search-form" role="search" aria-label=${this.strings["search.formName"]} @submit=${this.handleSubmit}>
         <label class="field-label" for="search-input">${this.strings["search.label"]}</label>
         <div class="search-form__row">
           <input
@@ -109,14 +120,17 @@ export class SiteSearch extends LitElement {
           )}
         </fieldset>
       </form>
-      <p class="search-status meta" role="status">${this.statusText()}</p>
+      <div class="search-status" role="status">
+        <p class="meta">${this.statusText()}</p>
+        ${this.status === "ready" && this.total ? this.relaxedNote() : nothing}
+      </div>
       ${this.shown.length
         ? html`<ol class="search-results">
             ${this.shown.map(
               (r) => html`<li>
                 <a class="search-results__title" href=${r.url}>${r.meta.title ?? r.url}</a>
                 <span class="search-results__kind">${(r.filters.kind ?? []).join(" · ")}</span>
-                <p>${unsafeHTML(r.excerpt)}</p>
+                <p>${unsafeHTML(cleanExcerpt(r.excerpt))}</p>
                 ${r.sub_results.length > 1
                   ? html`<ul class="search-results__subs">
                       ${r.sub_results
@@ -145,6 +159,16 @@ export class SiteSearch extends LitElement {
       default:
         return "";
     }
+  }
+
+  /** Says how the query was loosened, so a learner knows why a result lacks some words. */
+  private relaxedNote() {
+    const { stage, dropped, searched } = this.relaxed;
+    const notes: string[] = [];
+    if (dropped.length) notes.push(fill(this.strings["search.relaxed.dropped"], { words: dropped.join("、") }));
+    if (stage === "parts") notes.push(fill(this.strings["search.relaxed.parts"], { words: searched.join("、") }));
+    if (stage === "any") notes.push(fill(this.strings["search.relaxed.any"], { words: searched.join("、") }));
+    return notes.length ? html`<p class="search-relaxed">${notes.join(" ")}</p>` : nothing;
   }
 
   private handleSubmit(event: Event) {
@@ -188,9 +212,11 @@ export class SiteSearch extends LitElement {
     this.status = "loading";
     try {
       const api = await this.loadPagefind();
-      const found = await api.search(query, this.kind ? { filters: { kind: this.kind } } : {});
+      const options = this.kind ? { filters: { kind: this.kind } } : {};
+      const found = await relaxedSearch(query, async (q) => (await api.search(q, options)).results);
       const first = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
       if (id !== this.searchId) return; // a newer search has started
+      this.relaxed = found;
       this.total = found.results.length;
       this.pending = found.results.slice(PAGE_SIZE);
       this.shown = first;

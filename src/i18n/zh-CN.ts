@@ -12,6 +12,8 @@ import { certificationStrings } from "./zh-CN.certification.ts";
 import { examStrings } from "./zh-CN.exam.ts";
 import { verifyStrings } from "./zh-CN.verify.ts";
 import { certStrings } from "./zh-CN.cert.ts";
+import { reportStrings } from "./zh-CN.report.ts";
+import { offlineStrings } from "./zh-CN.offline.ts";
 
 export const zhCN = {
   ...scenarioStrings,
@@ -22,6 +24,8 @@ export const zhCN = {
   ...examStrings,
   ...verifyStrings,
   ...certStrings,
+  ...reportStrings,
+  ...offlineStrings,
   "site.name": "调解员学堂",
   "site.tagline": "人民调解员培训与认证",
   "site.description": "面向人民调解员的学习平台：依法调解的课程、案例模拟与测验。",
@@ -41,6 +45,16 @@ export const zhCN = {
   "readAloud.resume": "继续",
   "readAloud.stop": "停止",
   "readAloud.reading": "正在朗读第 {n} 段，共 {total} 段",
+  "readAloud.noVoice":
+    "这个浏览器没有中文朗读语音，所以读不了。可以换一个浏览器打开本页（如 Chrome、Edge 或手机自带的浏览器），或者打开手机自带的朗读功能（在“设置—无障碍”里，叫“随选朗读”“朗读屏幕”或“选择朗读”）。",
+  // The current learner's lesson states on the course list, course pages and home (components/lesson-states.ts).
+  "lessonState.done": "已学完",
+  "lessonState.started": "学了一半",
+  "lessonState.course": "已学完 {done} 课，共 {total} 课",
+  "lessonState.courseDone": "全部学完",
+  "lessonState.courseStarted": "已开始学习，共 {total} 课",
+  "lessonState.continue": "继续学习：{title}",
+  "lessonState.next": "继续学习下一课：{title}",
   "home.title": "调解员学堂",
   "home.lead": "学法、练案、考证：帮助新任人民调解员掌握依法调解的程序和方法。",
   "home.learn.title": "学习",
@@ -120,6 +134,10 @@ export const zhCN = {
   "search.empty": "没有找到与“{q}”相关的内容。可以换个说法，或只输入两三个字的关键词。",
   "search.count": "找到 {n} 个结果",
   "search.more": "显示更多结果",
+  "search.formName": "在搜索页查找",
+  "search.relaxed.dropped": "已去掉提问用语“{words}”再搜。",
+  "search.relaxed.parts": "没有同时含有全部词语的页面，下面是分开搜“{words}”找到的。",
+  "search.relaxed.any": "没有同时含有全部词语的页面，下面的结果只含其中一部分词语：{words}。",
   "search.noscript": "搜索需要浏览器开启 JavaScript。也可以从课程目录、法条库和术语表查找。",
   "glossary.title": "术语表",
   "glossary.lead": "课程中出现的专门用语。",

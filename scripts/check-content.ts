@@ -1,14 +1,20 @@
 /**
  * npm run check (first step): validates everything in content/ (courses, lessons, law,
  * glossary, scenarios, quiz banks) and prints each problem as
- * `file:line:column  field: message`. Exit code 1 when anything is wrong.
+ * `file:line:column  field: message`. Exit code 1 when anything is wrong; warnings (a
+ * lesson objective no quiz item tests) are printed first and do not fail the check.
  */
 import { checkAll } from "../src/lib/check-all.ts";
 import { contentDir } from "../src/lib/content/content-dir.ts";
 import { formatIssues } from "../src/lib/content/issues.ts";
 
 const root = process.cwd();
-const { set, scenarios, quizBanks, levels, townships, issues } = checkAll(root, contentDir(root));
+const { set, scenarios, quizBanks, levels, townships, issues, warnings } = checkAll(root, contentDir(root));
+
+if (warnings.length) {
+  console.warn(formatIssues(warnings));
+  console.warn(`\n提示：${warnings.length} 处建议修改（不影响发布），见上面每行的文件和行号。\n`);
+}
 
 if (issues.length) {
   console.error(formatIssues(issues));

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
 import { checkedContent } from "../lib/check-all.ts";
-import { ContentError } from "../lib/content/issues.ts";
+import { ContentError, formatIssues } from "../lib/content/issues.ts";
 import { contentDir } from "../lib/content/content-dir.ts";
 
 /**
@@ -16,8 +16,9 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const { set, scenarios, quizBanks, levels, townships, issues } = checkedContent(root, contentDir(root));
+        const { set, scenarios, quizBanks, levels, townships, issues, warnings } = checkedContent(root, contentDir(root));
         if (issues.length) throw new ContentError(issues);
+        if (warnings.length) logger.warn(`${warnings.length} content warnings (npm run check lists them):\n${formatIssues(warnings)}`);
         logger.info(
           `content ok: ${set.courses.length} courses, ${set.lessons.length} lessons, ${set.statutes.length} statutes, ` +
             `${set.glossaries.reduce((n, g) => n + g.terms.length, 0)} terms, ${scenarios.length} scenarios, ${quizBanks} quiz banks, ${levels.length} certification levels, ${townships.length} townships`,

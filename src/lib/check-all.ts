@@ -22,6 +22,8 @@ import { checkScenarioDir, type ScenarioFile } from "./scenario/files.ts";
 import type { Township } from "./townships/schema.ts";
 import { checkTownshipDir } from "./townships/files.ts";
 import { checkIssuerDir } from "./cert/issuer-files.ts";
+import { checkCoverage } from "./coverage/check.ts";
+import type { Coverage } from "./coverage/matrix.ts";
 
 export interface CheckAllResult {
   set: ContentSet;
@@ -31,6 +33,10 @@ export interface CheckAllResult {
   levels: CheckedLevel[];
   townships: Township[];
   issues: ContentIssue[];
+  /** Problems that do not stop the build (objectives no quiz item tests). */
+  warnings: ContentIssue[];
+  /** Provisions × lessons, scenarios, items; objectives × items (src/lib/coverage). */
+  coverage: Coverage;
 }
 
 export function checkAll(root: string, content: string): CheckAllResult {
@@ -40,6 +46,11 @@ export function checkAll(root: string, content: string): CheckAllResult {
   const quizzes = checkQuizDir({ root, quizzes: join(content, "quizzes") }, known);
   const levels = checkCertificationDir(root, join(content, "certifications"), knownForCertification(known.courses, quizzes.catalog, scenarios));
   const townships = checkTownshipDir(root, join(content, "townships"));
+  const covered = checkCoverage(
+    set,
+    scenarios.flatMap((s) => (s.scenario ? [s.scenario] : [])),
+    quizzes.banks.map((b) => b.data),
+  );
   return {
     set,
     scenarios,
@@ -47,7 +58,9 @@ export function checkAll(root: string, content: string): CheckAllResult {
     banks: quizzes.banks,
     levels: levels.levels,
     townships: townships.townships,
-    issues: [...issues, ...scenarios.flatMap((s) => s.issues), ...quizzes.issues, ...levels.issues, ...townships.issues, ...checkIssuerDir(root, join(content, "issuers")).issues],
+    issues: [...issues, ...scenarios.flatMap((s) => s.issues), ...quizzes.issues, ...levels.issues, ...townships.issues, ...checkIssuerDir(root, join(content, "issuers")).issues, ...covered.errors],
+    warnings: covered.warnings,
+    coverage: covered.coverage,
   };
 }
 

@@ -10,6 +10,11 @@ export interface ContentIssue {
   field: string;
   /** What is wrong and what is expected, in zh-CN for trainers. */
   message: string;
+  /**
+   * The cross-file rule that found it (`course-duplicate-order`), for tests and tools;
+   * absent for YAML and schema problems. Every code a checker exports has a failing fixture.
+   */
+  code?: string;
 }
 
 export function formatIssue(issue: ContentIssue): string {

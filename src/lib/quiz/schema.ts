@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { text } from "../content/fields.ts";
 import { LESSON_KEY } from "../id-patterns.ts";
+import { OBJECTIVE_REF } from "../content/objective-ref.ts";
 import { provisionIdSchema, slugSchema } from "../content/schemas.ts";
 import { matchingScoringRules, multipleScoringRules, orderingScoringRules } from "./scoring.ts";
 
@@ -39,6 +40,11 @@ export const lessonKeySchema = z
     LESSON_KEY,
     "课时应写成 <课程编号>/<课时编号>，例如 procedure/the-session",
   );
+
+/** `<course>/<lesson>#<n>`: the n-th learning objective of that lesson (content/objective-ref.ts). */
+export const objectiveRefSchema = z
+  .string({ invalid_type_error: "objective 应写成 <课程编号>/<课时编号>#<第几条学习目标>" })
+  .regex(OBJECTIVE_REF, "objective 应写成 <课程编号>/<课时编号>#<第几条学习目标>，例如 procedure/starting-mediation#2（该课时的第 2 条学习目标）");
 
 // Partial-credit rules live in scoring.ts (no zod there, so grading code bundles small).
 
@@ -84,6 +90,8 @@ const itemBase = {
   difficulty: int("难度 difficulty", 1, 3, 1),
   /** The lesson that teaches this, `<course>/<lesson>`. */
   lesson: lessonKeySchema.optional(),
+  /** The lesson objective this item tests, `<course>/<lesson>#<n>` (n counts from 1). */
+  objective: objectiveRefSchema.optional(),
   /** Weight in the quiz total. */
   points: int("分值 points", 1, 10, 1).default(1),
 };

@@ -98,6 +98,7 @@ export const zhCN = {
   "law.effective": "{date} 起施行",
   "law.adopted": "{date} 通过",
   "law.provisionCount": "收录 {n} 条",
+  "law.versionNote": "版本：{note}",
   "law.citedBy": "引用本条的课时",
   "law.topics": "主题",
   "law.related": "相关",

@@ -1,0 +1,67 @@
+import { describe, expect, test } from "vitest";
+import { kilobytes, megabytes, packCacheName, parsePackCacheName, parsePublishedPack, parseSavedPack } from "../../../src/lib/offline/saved.ts";
+
+describe("cache names", () => {
+  test("round trip for courses and scenarios", () => {
+    expect(parsePackCacheName(packCacheName("course", "basics"))).toEqual({ kind: "course", id: "basics" });
+    expect(parsePackCacheName(packCacheName("scenario", "wall"))).toEqual({ kind: "scenario", id: "wall" });
+  });
+
+  test("other caches are not packs", () => {
+    for (const name of ["pages", "assets", "workbox-precache-v2-https://x/", "offline-pack:", "offline-pack:lesson:x", "offline-pack:course:", "offline-pack:course:a:b", "xoffline-pack:course:a"]) {
+      expect(parsePackCacheName(name), name).toBeUndefined();
+    }
+  });
+});
+
+describe("the saved record", () => {
+  const good = { kind: "course", id: "basics", title: "基础", page: "courses/basics/", bytes: 1234, files: 12, savedAt: "2026-12-02T10:00:00.000Z" };
+
+  test("a good record reads back as written", () => {
+    expect(parseSavedPack(good)).toEqual(good);
+  });
+
+  test.each([
+    ["not an object", null],
+    ["a string", "x"],
+    ["unknown kind", { ...good, kind: "lesson" }],
+    ["an id that is not a slug", { ...good, id: "../x" }],
+    ["a title that is not text", { ...good, title: 5 }],
+    ["an overlong title", { ...good, title: "题".repeat(201) }],
+    ["a page on another site", { ...good, page: "https://evil.example/" }],
+    ["a protocol-relative page", { ...good, page: "//evil.example/" }],
+    ["a javascript: page", { ...good, page: "javascript:alert(1)" }],
+    ["negative bytes", { ...good, bytes: -1 }],
+    ["fractional files", { ...good, files: 1.5 }],
+    ["bytes as text", { ...good, bytes: "12" }],
+    ["a date that is not one", { ...good, savedAt: "yesterday" }],
+  ])("refuses %s", (_why, value) => {
+    expect(parseSavedPack(value)).toBeUndefined();
+  });
+});
+
+describe("the published pack list", () => {
+  const good = { kind: "course", id: "basics", paths: ["courses/basics/", "_astro/a.js"], bytes: 10, gzip: 5 };
+
+  test("accepts the list the build writes", () => {
+    expect(parsePublishedPack(good, "course", "basics")).toEqual(good);
+  });
+
+  test.each([
+    ["another pack's list", { ...good, id: "other" }],
+    ["another kind", { ...good, kind: "scenario" }],
+    ["no paths", { ...good, paths: [] }],
+    ["an absolute URL", { ...good, paths: ["https://evil.example/x"] }],
+    ["a path from the root", { ...good, paths: ["/etc/x"] }],
+    ["a path going up", { ...good, paths: ["courses/../../x"] }],
+    ["a path that is not text", { ...good, paths: [1] }],
+    ["a size that is not a count", { ...good, gzip: Number.NaN }],
+  ])("refuses %s", (_why, value) => {
+    expect(parsePublishedPack(value, "course", "basics")).toBeUndefined();
+  });
+});
+
+test("sizes for people: whole kilobytes (at least 1), megabytes to one decimal", () => {
+  expect([kilobytes(0), kilobytes(-5), kilobytes(Number.NaN), kilobytes(1), kilobytes(1536), kilobytes(2047), kilobytes(2048)]).toEqual([0, 0, 0, 1, 2, 2, 2]);
+  expect([megabytes(0), megabytes(1048576), megabytes(1572864), megabytes(Number.POSITIVE_INFINITY)]).toEqual([0, 1, 1.5, 0]);
+});

@@ -39,6 +39,9 @@ async function buildDigests(tx: UpgradeTransaction): Promise<void> {
   for (const [learner, digests] of byLearner) for (const digest of digests.values()) void store.put({ ...digest, learner });
 }
 
+/** A request whose result nobody needs: its failure aborts the transaction, which tx.done reports. */
+const quiet = (request: Promise<unknown>): void => void request.catch(() => undefined);
+
 /** Every key of one learner: [learner] sorts before and [learner, []] after all of them. */
 const learnerRange = (learner: string) => IDBKeyRange.bound([learner], [learner, []]);
 
@@ -116,7 +119,7 @@ export class IndexedDbBackend implements ProgressBackend {
       // Synchronous on purpose: awaiting something else here would let the transaction commit.
       const profile = change.profile ? change.profile(current) : current;
       if (!profile) throw new ProgressStoreError("learner-not-found");
-      void tx.objectStore("learners").put(profile);
+      quiet(tx.objectStore("learners").put(profile));
       const entries = tx.objectStore("entries");
       const seen = new Map<string, StoredEntry>();
       const fresh: StoredEntry[] = [];
@@ -129,7 +132,7 @@ export class IndexedDbBackend implements ProgressBackend {
         // Only read the stored copy when someone will compare it; appends need the key alone.
         const stored = seen.get(text) ?? (change.resolve ? await entries.get(key) : (await entries.getKey(key)) === undefined ? undefined : entry);
         if (!stored) {
-          void entries.add(entry);
+          quiet(entries.add(entry));
           fresh.push(entry);
           seen.set(text, entry);
           continue;
@@ -137,7 +140,7 @@ export class IndexedDbBackend implements ProgressBackend {
         const pick = change.resolve?.(stored, entry) ?? "same";
         if (pick !== "same") conflicts++;
         if (pick === "incoming") {
-          void entries.put(entry);
+          quiet(entries.put(entry));
           seen.set(text, entry);
           // An entry added earlier in this commit is still new, with its new content.
           const i = fresh.indexOf(stored);
@@ -149,15 +152,15 @@ export class IndexedDbBackend implements ProgressBackend {
       if (replaced) {
         // A replaced entry takes its old copy out of the totals: rebuild them from the entries.
         const all = await entries.getAll(learnerRange(learner));
-        void digests.delete(learnerRange(learner));
-        for (const digest of addToDigests(new Map(), all)) void digests.put({ ...digest, learner });
+        quiet(digests.delete(learnerRange(learner)));
+        for (const digest of addToDigests(new Map(), all)) quiet(digests.put({ ...digest, learner }));
       } else {
         // Only what was really added counts, so a re-import or a retried write changes no total.
         const changed = addToDigests(new Map(), fresh);
         const stored = await Promise.all(changed.map((d) => digests.get([learner, d.kind, d.subject])));
         changed.forEach((digest, i) => {
           const current = stored[i];
-          void digests.put({ ...(current ? combine(withoutOwner(current), digest) : digest), learner });
+          quiet(digests.put({ ...(current ? combine(withoutOwner(current), digest) : digest), learner }));
         });
       }
       await done;

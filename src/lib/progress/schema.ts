@@ -8,7 +8,7 @@
 import * as z from "zod/v4-mini";
 import { responseSchema } from "../quiz/response.ts";
 import type { JsonValue } from "./canonical.ts";
-import { isPlainJson, MAX_JSON_DEPTH, reservedKeysOf, RESERVED_KEYS } from "./json-shape.ts";
+import { isPlainJson, jsonShapeProblem, MAX_JSON_DEPTH, RESERVED_KEYS } from "./json-shape.ts";
 import { LESSON_EVENT_MAX_SECONDS } from "./lesson-time.ts";
 import { ENTRY_ID, ISO_DATE_TIME, LESSON_KEY, SLUG } from "./patterns.ts";
 import { CURRENT_VERSION } from "./version.ts";
@@ -110,7 +110,7 @@ export const quizAttemptSchema = z
     // Checked before the record schema, which would drop a `__proto__` key without a word.
     answers: z.pipe(
       z.unknown().check(
-        z.refine((v) => typeof v !== "object" || v === null || !reservedKeysOf(v).length, `作答的题目编号不能是 ${RESERVED_KEYS.join("、")}`),
+        z.refine((v) => jsonShapeProblem(v, Infinity)?.code !== "reserved-key", `作答里的题目和选项编号不能是 ${RESERVED_KEYS.join("、")}`),
       ),
       z.record(z.string(), responseSchema),
     ),

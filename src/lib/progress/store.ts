@@ -118,6 +118,8 @@ export interface ImportOutcome {
   learner: LearnerProfile;
   /** True when the learner was not on this device before. */
   created: boolean;
+  /** True when the name, township or village here changed (a newer value came with the record). */
+  profileChanged: boolean;
   /** Entries that were new to this device. */
   added: number;
   /** The same, by kind: lesson events, quiz attempts, scenario runs. */
@@ -286,17 +288,21 @@ export function createProgressStore(backend: ProgressBackend, options: StoreOpti
         ...record.runs.map((value) => ({ learner, kind: "run" as const, id: value.id, value })),
       ];
       let created = false;
+      let profileChanged = false;
       const stored = await guard(() =>
         backend.commit(learner, {
           profile: (current) => {
             created = !current;
-            return current ? mergeProfiles(current, record.learner) : record.learner;
+            if (!current) return record.learner;
+            const merged = mergeProfiles(current, record.learner);
+            profileChanged = merged.name !== current.name || merged.township !== current.township || merged.village !== current.village;
+            return merged;
           },
           entries,
           resolve: (storedCopy, incoming) => pickCopy(storedCopy.value, incoming.value),
         }),
       );
-      return { learner: stored.profile, created, added: stored.added, addedKinds: stored.addedKinds, conflicts: stored.conflicts };
+      return { learner: stored.profile, created, profileChanged, added: stored.added, addedKinds: stored.addedKinds, conflicts: stored.conflicts };
     },
   };
 }

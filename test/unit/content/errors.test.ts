@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentRuleCodes } from "../../../src/lib/content/check.ts";
 import { checkContent } from "../../../src/lib/content/files.ts";
 import { ContentError, formatIssue, formatIssues, type ContentIssue } from "../../../src/lib/content/issues.ts";
 import { parseLessonText } from "../../../src/lib/content/parse.ts";
@@ -206,6 +207,54 @@ const cases: Case[] = [
     rule: "an empty glossary file is reported as empty",
     expected: [{ file: "glossary/procedure.yaml", line: 1, column: 1, field: "", says: ["文件是空的"] }],
   },
+  {
+    fixture: "statute-duplicate-id",
+    rule: "a second statute file with an id already used (rmtjf.yml beside rmtjf.yaml) names the first file",
+    expected: [
+      { file: "law/rmtjf.yml", line: 1, column: 5, field: "id", says: ["请把文件命名为 rmtjf.yaml"] },
+      { file: "law/rmtjf.yml", line: 1, column: 5, field: "id", says: ["法规编号 rmtjf 已在", "law/rmtjf.yaml 中使用"] },
+    ],
+  },
+  {
+    fixture: "glossary-law-missing-provision",
+    rule: "a glossary term citing a missing article is reported at that entry",
+    expected: [{ file: "glossary/agreements.yaml", line: 5, column: 9, field: "0.law.0", says: ["rmtjf-92 不存在", "content/law/rmtjf.yaml"] }],
+  },
+  {
+    fixture: "course-law-missing-provision",
+    rule: "a course file citing a missing article is reported at that entry",
+    expected: [{ file: COURSE, line: 9, column: 17, field: "law.1", says: ["rmtjf-92 不存在"] }],
+  },
+  {
+    fixture: "course-self-prerequisite",
+    rule: "a course listing itself as a prerequisite",
+    expected: [{ file: COURSE, line: 8, column: 17, field: "prerequisites.0", says: ["课程不能把自己列为先修课程"] }],
+  },
+  {
+    fixture: "lesson-self-prerequisite",
+    rule: "a lesson listing itself as a prerequisite",
+    expected: [{ file: LESSON_2, line: 9, column: 17, field: "prerequisites.0", says: ["课时不能把自己列为先修"] }],
+  },
+  {
+    fixture: "course-without-lessons",
+    rule: "a course folder with an index.mdx and no lesson file",
+    expected: [{ file: "courses/records/index.mdx", line: 2, column: 1, field: "", says: ["还没有任何课时文件"] }],
+  },
+  {
+    fixture: "two-courses-same-order",
+    rule: "two courses with the same order: the second names the first",
+    expected: [{ file: "courses/records/index.mdx", line: 7, column: 8, field: "order", says: ["顺序 1 已被课程 agreements 使用"] }],
+  },
+  {
+    fixture: "body-law-without-id",
+    rule: "<Law /> without an id shows the form to write",
+    expected: [{ file: LESSON_1, line: 15, column: 3, field: "", says: ["<Law> 缺少 id", 'id="rmtjf-28"'] }],
+  },
+  {
+    fixture: "body-term-without-id",
+    rule: "<Term> without an id shows the form to write",
+    expected: [{ file: LESSON_2, line: 15, column: 1, field: "", says: ["<Term> 缺少 id"] }],
+  },
 ];
 
 describe("the valid fixture", () => {
@@ -247,6 +296,14 @@ describe("each broken fixture yields exactly the issue for its one mistake", () 
       });
     });
   }
+
+  it("has a failing fixture for every cross-file rule code", () => {
+    const found = new Set(cases.flatMap((c) => issuesOf(c.fixture).map((issue) => issue.code)));
+    expect(contentRuleCodes.filter((code) => !found.has(code))).toEqual([]);
+    // Every issue a rule reports carries a code the checker exports (schema and YAML issues carry none).
+    const exported = new Set<string>(contentRuleCodes);
+    expect([...found].filter((code) => code !== undefined && !exported.has(code))).toEqual([]);
+  });
 
   it("has a test case for every mutation and a mutation for every test case", () => {
     expect(Object.keys(fixtureMutations).sort()).toEqual(cases.map((c) => c.fixture).sort());

@@ -137,6 +137,44 @@ export const fixtureMutations: Record<string, Mutation> = {
     ],
   },
   "empty-glossary-file": { add: { file: "glossary/procedure.yaml", text: "" } },
+  "statute-duplicate-id": {
+    add: {
+      file: "law/rmtjf.yml",
+      text: lines(
+        "id: rmtjf",
+        "title: 中华人民共和国人民调解法",
+        "shortTitle: 人民调解法",
+        "kind: law",
+        "issuer: 全国人民代表大会常务委员会",
+        'adopted: "2010-08-28"',
+        'effective: "2011-01-01"',
+        "provisions:",
+        "  - article: 30",
+        "    heading: 口头协议何时生效",
+        "    summary: >-",
+        "      口头调解协议从各方当事人达成协议之日起生效。",
+        "    topics: [口头协议]",
+      ),
+    },
+  },
+  "glossary-law-missing-provision": { file: "glossary/agreements.yaml", replace: ["  law: [rmtjf-29]", "  law: [rmtjf-92]"] },
+  "course-law-missing-provision": { file: COURSE, replace: ["law: [rmtjf-28, rmtjf-29]", "law: [rmtjf-28, rmtjf-92]"] },
+  "course-self-prerequisite": { file: COURSE, replace: ["prerequisites: []", "prerequisites: [agreements]"] },
+  "lesson-self-prerequisite": { file: LESSON_2, replace: ["prerequisites: [agreement-forms]", "prerequisites: [written-agreement]"] },
+  "course-without-lessons": {
+    add: { file: "courses/records/index.mdx", text: lines("---", "id: records", "title: 调解档案", "summary: 调解记录和卷宗怎样整理。", "objectives:", "  - 说出调解卷宗要放哪些材料", "order: 2", "---", "", "课时还在编写中。") },
+  },
+  "two-courses-same-order": [
+    { add: { file: "courses/records/index.mdx", text: lines("---", "id: records", "title: 调解档案", "summary: 调解记录和卷宗怎样整理。", "objectives:", "  - 说出调解卷宗要放哪些材料", "order: 1", "---", "", "整理调解档案。") } },
+    {
+      add: {
+        file: "courses/records/01-the-file.mdx",
+        text: lines("---", "id: the-file", "title: 一案一卷", "summary: 一件纠纷一份卷宗。", "objectives:", "  - 说出卷宗里的主要材料", "minutes: 10", "order: 1", "---", "", "调解登记、调解记录、协议书放在一起。"),
+      },
+    },
+  ],
+  "body-law-without-id": { file: LESSON_1, replace: ['依照<Law id="rmtjf-28" />', "依照<Law />"] },
+  "body-term-without-id": { file: LESSON_2, replace: ['<Term id="tiaojie-xieyi">', "<Term>"] },
 };
 
 function applyStep(tree: string, step: Step): void {

@@ -16,6 +16,11 @@ export const known = {
   provisions: new Set(["rmtjf-4", "rmtjf-17", "rmtjf-23", "rmtjf-26", "rmtjf-28"]),
   lessons: new Set(["procedure/starting-mediation", "procedure/the-session", "procedure/ending-mediation"]),
   courses: new Set(["procedure"]),
+  objectives: new Map([
+    ["procedure/starting-mediation", ["说出人民调解启动的三种常见来源", "知道当事人一方明确拒绝调解时不得调解"]],
+    ["procedure/the-session", ["会根据情况交替使用联合会谈和背靠背谈话"]],
+    ["procedure/ending-mediation", ["说出调解不成时调解员的两项法定义务"]],
+  ]),
 };
 
 /** A file's text from `start` to its end. */
@@ -118,6 +123,40 @@ export const mutations: Record<string, Mutation[]> = {
       ],
     },
   ],
+  "objective-beyond-list": [
+    { file: CORE, replace: ["    lesson: procedure/starting-mediation\n", "    lesson: procedure/starting-mediation\n    objective: procedure/starting-mediation#3\n"] },
+  ],
+  "objective-unknown-lesson": [
+    { file: CORE, replace: ["    lesson: procedure/starting-mediation\n", "    lesson: procedure/starting-mediation\n    objective: procedure/start-mediation#1\n"] },
+  ],
+  "objective-bad-form": [
+    { file: CORE, replace: ["    lesson: procedure/starting-mediation\n", "    lesson: procedure/starting-mediation\n    objective: starting-mediation#1\n"] },
+  ],
+  "ordering-unknown-step": [
+    { file: CORE, replace: ["answer: [accept, prepare, session, agreement]", "answer: [accept, prepare, session, signing]"] },
+  ],
+  "matching-duplicate-prompt": [{ file: CORE, replace: ["      - { id: assault, text:", "      - { id: wages, text:"] }],
+  "quiz-id-twice-in-bank": [
+    {
+      file: FINAL,
+      replace: [
+        "    reveal: false\n",
+        [
+          "    reveal: false",
+          "  - id: procedure-final-test",
+          "    title: 调解的启动 · 小测",
+          "    kind: lesson-check",
+          "    lesson: procedure/starting-mediation",
+          "    draw:",
+          "      - count: 1",
+          "        bank: procedure-core",
+          "    passMark: 60",
+          "",
+        ].join("\n"),
+      ],
+    },
+  ],
+  "bank-id-twice": [{ file: FINAL, replace: ["id: procedure-final\n", "id: procedure-core\n"] }],
   "quiz-id-in-two-banks": [{ file: FINAL, replace: ["  - id: procedure-final-test", "  - id: the-session-check"] }],
   "two-checks-for-one-lesson": [
     {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { readContentSet } from "../../../src/lib/content/files.ts";
 import { contentDir } from "../../../src/lib/content/content-dir.ts";
 import { formatIssues, type ContentIssue } from "../../../src/lib/content/issues.ts";
-import { checkQuizCoverage, checkQuizText, checkQuizzes, knownFromContentSet } from "../../../src/lib/quiz/check.ts";
+import { checkQuizCoverage, checkQuizText, checkQuizzes, knownFromContentSet, quizRuleCodes } from "../../../src/lib/quiz/check.ts";
 import { checkQuizDir } from "../../../src/lib/quiz/files.ts";
 import { applyMutations, CORE, FINAL, known, mutations, validDir, validFiles } from "./check-mutations.ts";
 
@@ -153,6 +153,44 @@ const cases: Record<keyof typeof mutations, { rule: string; expected: Expected[]
     rule: "an item id used in two banks names the first file and line",
     expected: [{ file: FINAL, line: 5, column: 9, field: "items.0.id", says: ["题目编号 mediation-is-free 已在 content/quizzes/procedure-core.yaml:37"] }],
   },
+  "objective-beyond-list": {
+    rule: "an objective number past the end of the lesson's objectives says how many there are",
+    expected: [{ file: CORE, line: 24, column: 16, field: "items.0.objective", says: ["只有 2 条学习目标，没有第 3 条", "从 1 数起"] }],
+  },
+  "objective-unknown-lesson": {
+    rule: "an objective of a lesson that does not exist",
+    expected: [{ file: CORE, line: 24, column: 16, field: "items.0.objective", says: ["找不到课时 procedure/start-mediation"] }],
+  },
+  "objective-bad-form": {
+    rule: "an objective written without its course shows the form <course>/<lesson>#<n>",
+    expected: [{ file: CORE, line: 24, column: 16, field: "items.0.objective", says: ["<课程编号>/<课时编号>#<第几条学习目标>", "procedure/starting-mediation#2"] }],
+  },
+  "ordering-unknown-step": {
+    rule: "an ordering answer naming a step that is not an option (so one step is missing)",
+    expected: [
+      { file: CORE, line: 53, column: 40, field: "items.3.answer.3", says: ["signing 不是本题的步骤", "accept、prepare、session、agreement"] },
+      { file: CORE, line: 53, column: 13, field: "items.3.answer", says: ["缺少 agreement"] },
+    ],
+  },
+  "matching-duplicate-prompt": {
+    rule: "two matching prompts with one id (so the answer's other key names no prompt)",
+    expected: [
+      { file: CORE, line: 65, column: 15, field: "items.4.prompts.2.id", says: ["左侧编号 wages 重复"] },
+      { file: CORE, line: 71, column: 57, field: "items.4.answer.assault", says: ["assault 不是左侧的编号"] },
+    ],
+  },
+  "quiz-id-twice-in-bank": {
+    rule: "a quiz id used twice in one bank names the first line",
+    expected: [{ file: FINAL, line: 18, column: 9, field: "quizzes.1.id", says: ["procedure-final-test 在本文件第 5 行已经用过"] }],
+  },
+  "bank-id-twice": {
+    rule: "a bank id used by two files names the first file (its own draws then read the other bank as this one)",
+    expected: [
+      { file: FINAL, line: 2, column: 5, field: "id", says: ["procedure-core.yaml"] },
+      { file: FINAL, line: 10, column: 16, field: "quizzes.0.draw.0.count", says: ["只有 0 题"] },
+      { file: FINAL, line: 2, column: 5, field: "id", says: ["题库编号 procedure-core 已在 content/quizzes/procedure-core.yaml 中使用"] },
+    ],
+  },
   "quiz-id-in-two-banks": {
     rule: "a quiz id used in two banks",
     expected: [{ file: FINAL, line: 5, column: 9, field: "quizzes.0.id", says: ["测验编号 the-session-check 已在 content/quizzes/procedure-core.yaml:98"] }],
@@ -204,6 +242,32 @@ describe("each mutation yields exactly the issues for its one mistake", () => {
   }
 });
 
+describe("rule codes", () => {
+  it("every quiz checker rule code has a failing mutation", () => {
+    const found = new Set(Object.values(mutations).flatMap((m) => check(applyMutations(validFiles(), m)).issues.map((i) => i.code)));
+    expect(quizRuleCodes.filter((code) => !found.has(code))).toEqual([]);
+    const exported = new Set<string>(quizRuleCodes);
+    expect([...found].filter((code) => code !== undefined && !exported.has(code))).toEqual([]);
+  });
+});
+
+describe("objective references", () => {
+  it("accept an objective within the lesson's list, and count from 1", () => {
+    const files = applyMutations(validFiles(), [
+      { file: CORE, replace: ["    lesson: procedure/starting-mediation\n", "    lesson: procedure/starting-mediation\n    objective: procedure/starting-mediation#2\n"] },
+    ]);
+    const { issues, catalog } = check(files);
+    expect(issues).toEqual([]);
+    expect(catalog.items.get("who-may-apply")?.item.objective).toBe("procedure/starting-mediation#2");
+  });
+
+  it("are checked only for their lesson when the objectives are not known", () => {
+    const files = applyMutations(validFiles(), mutations["objective-beyond-list"]);
+    const withoutObjectives = { ...known, objectives: undefined };
+    expect(checkQuizzes([...files].map(([file, text]) => ({ file, text })), withoutObjectives).issues).toEqual([]);
+  });
+});
+
 describe("checkQuizText alone", () => {
   it("returns the bank even when a later rule fails, so cross-bank checks still see its ids", () => {
     const files = applyMutations(validFiles(), mutations["single-answer-not-an-option"]);
@@ -237,5 +301,7 @@ describe("knownFromContentSet", () => {
     expect(shipped.provisions.has("rmtjf-17")).toBe(true);
     expect(shipped.lessons.has("procedure/the-session")).toBe(true);
     expect(shipped.courses.has("procedure")).toBe(true);
+    const session = set.lessons.find((l) => l.folder === "procedure" && l.data.id === "the-session");
+    expect(shipped.objectives?.get("procedure/the-session")).toEqual(session?.data.objectives);
   });
 });

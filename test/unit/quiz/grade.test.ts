@@ -125,6 +125,19 @@ describe("ordering", () => {
     expect(gradeItem(ordering, [...correct].reverse())).toMatchObject({ score: 0, correctness: "wrong" });
   });
 
+  it("counts a pair only when its steps are next to each other, not merely in relative order", () => {
+    // accept, session, prepare, agreement: accept is before prepare and session before agreement,
+    // but neither pair is adjacent, and prepare→session is reversed. Counting pairs in relative
+    // order would give 2 of 3 (and all pairs in relative order 5 of 6); neighbouring pairs give 0.
+    const split = ["accept", "session", "prepare", "agreement"];
+    expect(adjacentPairsInOrder(correct, split)).toBe(0);
+    expect(gradeItem(ordering, split)).toMatchObject({ score: 0, correctness: "wrong", detail: { pairsInOrder: 0 } });
+    // One adjacent pair kept (session→agreement) among steps that are otherwise only in relative order.
+    const oneKept = ["prepare", "accept", "session", "agreement"];
+    expect(adjacentPairsInOrder(correct, oneKept)).toBe(1);
+    expect(gradeItem(ordering, oneKept).score).toBeCloseTo(1 / 3, 4);
+  });
+
   it("all-or-nothing from the item or the bank", () => {
     const moved = ["agreement", "accept", "prepare", "session"];
     expect(gradeItem({ ...ordering, scoring: "all-or-nothing" }, moved).score).toBe(0);

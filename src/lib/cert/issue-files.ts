@@ -13,7 +13,9 @@ import type { CurriculumFacts } from "../certification/readiness.ts";
 import type { Level } from "../certification/schema.ts";
 import { contentDir } from "../content/content-dir.ts";
 import { knownFromContentSet } from "../quiz/check.ts";
+import type { QuizCatalog } from "../quiz/catalog.ts";
 import { checkQuizDir } from "../quiz/files.ts";
+import type { Scenario } from "../scenario/schema.ts";
 import { checkTownshipDir } from "../townships/files.ts";
 import type { Township } from "../townships/schema.ts";
 import { hex, sha256, utf8 } from "./bytes.ts";
@@ -28,6 +30,9 @@ export interface CurrentContent {
   levels: Map<string, Level>;
   facts: CurriculumFacts;
   townships: Township[];
+  /** For the class report (scripts/report.ts), which regrades attempts and replays runs. */
+  catalog: QuizCatalog;
+  scenarios: Scenario[];
 }
 
 const contentCache = new Map<string, CurrentContent | Problem>();
@@ -69,6 +74,8 @@ export function readCurrentContent(root: string): CurrentContent | Problem {
         levels: Object.fromEntries(levels.map((l) => [l.level.id, l.level.title])),
       },
       townships: checkTownshipDir(root, join(content, "townships")).townships,
+      catalog: quizzes.catalog,
+      scenarios: all.scenarios.flatMap((s) => (s.scenario ? [s.scenario] : [])),
     };
   }
   contentCache.set(content, result);

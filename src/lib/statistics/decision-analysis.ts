@@ -1,0 +1,139 @@
+/**
+ * Scenario decision analysis over a class's records: at each decision point, how many
+ * learners took each choice, which endings they reached, and the mistakes made most often.
+ * A learner counts once per choice and per ending however many times they played; runs
+ * are counted too. Each run is replayed from its log against the current scenario, so a
+ * run that no longer fits (the scenario was edited) is counted as `unreadable`, never guessed.
+ */
+import type { ProgressRecord } from "../progress/schema.ts";
+import { applyStep, findChoice, start } from "../scenario/engine.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import type { Step } from "../scenario/state.ts";
+import type { Outcome } from "../scenario/vocabulary.ts";
+
+/** Pseudo-choice ids at an agreement node: the draft the learner submitted was lawful and complete, or not. */
+export const AGREEMENT_LAWFUL = "agreement:lawful";
+export const AGREEMENT_DEFECTIVE = "agreement:defective";
+
+export interface ChoiceFigures {
+  choice: string;
+  /** Distinct learners who took it at least once. */
+  learners: number;
+  runs: number;
+  /** The scenario marks it as a mistake (or a defective agreement). */
+  mistake: boolean;
+}
+
+export interface DecisionFigures {
+  node: string;
+  /** Distinct learners who decided here at least once. */
+  learners: number;
+  choices: ChoiceFigures[];
+}
+
+export interface EndingFigures {
+  node: string;
+  outcome: Outcome;
+  learners: number;
+  runs: number;
+}
+
+export interface ScenarioAnalysis {
+  scenario: string;
+  learners: number;
+  runs: number;
+  /** Runs whose log no longer replays on the current scenario. */
+  unreadable: number;
+  /** Decision points in the scenario's own order, with the choices in their order. */
+  decisions: DecisionFigures[];
+  endings: EndingFigures[];
+  /** Mistaken choices by learners, most frequent first. */
+  mistakes: (ChoiceFigures & { node: string })[];
+}
+
+interface Tally {
+  learners: Set<string>;
+  runs: number;
+}
+const tally = (): Tally => ({ learners: new Set(), runs: 0 });
+const count = (map: Map<string, Tally>, key: string, learner: string) => {
+  const t = map.get(key) ?? tally();
+  t.learners.add(learner);
+  t.runs++;
+  map.set(key, t);
+};
+
+/** What one run did, step by step, or undefined when its log no longer fits the scenario. */
+function walk(scenario: Scenario, log: readonly unknown[]): { decisions: { node: string; choice: string }[]; ending: string } | undefined {
+  try {
+    let state = start(scenario);
+    const decisions: { node: string; choice: string }[] = [];
+    for (const raw of log) {
+      const step = raw as Step;
+      const node = state.node;
+      const mistakesBefore = state.mistakes.length;
+      state = applyStep(scenario, state, step);
+      if ("choice" in step && typeof step.choice === "string") decisions.push({ node, choice: step.choice });
+      else decisions.push({ node, choice: state.mistakes.length > mistakesBefore ? AGREEMENT_DEFECTIVE : AGREEMENT_LAWFUL });
+    }
+    return scenario.nodes[state.node]?.kind === "ending" ? { decisions, ending: state.node } : undefined;
+  } catch {
+    // A ScenarioRunError (a step not possible any more) or a malformed step: the run is unreadable.
+    return undefined;
+  }
+}
+
+export function analyseScenario(scenario: Scenario, records: readonly ProgressRecord[]): ScenarioAnalysis {
+  const byNode = new Map<string, Map<string, Tally>>();
+  const nodeLearners = new Map<string, Set<string>>();
+  const endings = new Map<string, Tally>();
+  const players = new Set<string>();
+  let runs = 0;
+  let unreadable = 0;
+  for (const record of records) {
+    for (const run of record.runs) {
+      if (run.scenario !== scenario.id) continue;
+      runs++;
+      const walked = walk(scenario, run.log);
+      if (!walked) {
+        unreadable++;
+        continue;
+      }
+      const learner = record.learner.id;
+      players.add(learner);
+      for (const { node, choice } of walked.decisions) {
+        const choices = byNode.get(node) ?? new Map<string, Tally>();
+        count(choices, choice, learner);
+        byNode.set(node, choices);
+        nodeLearners.set(node, (nodeLearners.get(node) ?? new Set()).add(learner));
+      }
+      count(endings, walked.ending, learner);
+    }
+  }
+
+  const decisions: DecisionFigures[] = [];
+  for (const [id, node] of Object.entries(scenario.nodes)) {
+    if (node.kind !== "choice" && node.kind !== "agreement") continue;
+    const taken = byNode.get(id) ?? new Map<string, Tally>();
+    const ids = node.kind === "choice" ? node.choices.map((c) => c.id) : [AGREEMENT_LAWFUL, AGREEMENT_DEFECTIVE];
+    const choices = ids.map((choice) => {
+      const t = taken.get(choice);
+      const mistake = choice === AGREEMENT_DEFECTIVE || (findChoice(scenario, choice)?.choice.mistake ?? false);
+      return { choice, learners: t?.learners.size ?? 0, runs: t?.runs ?? 0, mistake };
+    });
+    decisions.push({ node: id, learners: nodeLearners.get(id)?.size ?? 0, choices });
+  }
+
+  const endingFigures: EndingFigures[] = [];
+  for (const [id, node] of Object.entries(scenario.nodes)) {
+    if (node.kind !== "ending") continue;
+    const t = endings.get(id);
+    endingFigures.push({ node: id, outcome: node.outcome, learners: t?.learners.size ?? 0, runs: t?.runs ?? 0 });
+  }
+
+  const mistakes = decisions
+    .flatMap((d) => d.choices.filter((c) => c.mistake && c.learners > 0).map((c) => ({ ...c, node: d.node })))
+    .sort((a, b) => b.learners - a.learners || b.runs - a.runs || (a.choice < b.choice ? -1 : 1));
+
+  return { scenario: scenario.id, learners: players.size, runs, unreadable, decisions, endings: endingFigures, mistakes };
+}

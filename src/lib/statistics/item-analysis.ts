@@ -1,0 +1,237 @@
+/**
+ * Question analysis over a class's records (classical test theory): for each quiz item,
+ * how many learners answered it, its facility (mean share of the points, partial credit
+ * counted), its discrimination (item–rest correlation, and upper minus lower 27 % groups),
+ * and how often each option was chosen in each group. Flags what a trainer should look
+ * at again, with a reason code the page and the CLI word in zh-CN.
+ *
+ * Each learner counts once per quiz: their FIRST attempt. Later attempts come after
+ * seeing the feedback, so they measure memory of the answer rather than the item.
+ * Attempts are regraded against the current bank (an item edited or removed since is
+ * counted under `unknownItems` and left out).
+ */
+import { gradeItem } from "../quiz/grade.ts";
+import type { QuizCatalog } from "../quiz/catalog.ts";
+import type { Response } from "../quiz/response.ts";
+import type { ItemType } from "../quiz/schema.ts";
+import type { ProgressRecord, QuizAttempt } from "../progress/schema.ts";
+import { correlation, mean } from "./numbers.ts";
+
+/** Share of learners in the upper and the lower group (Kelley's 27 %). */
+export const GROUP_SHARE = 0.27;
+/** Facility above this: too easy to tell learners apart. */
+export const TOO_EASY = 0.9;
+/** Facility below this: too hard, or the key or wording is wrong. */
+export const TOO_HARD = 0.3;
+/** Fewer answers than this and the figures are shown but nothing is flagged: chance rules small groups. */
+export const MIN_ANSWERS_FOR_FLAGS = 10;
+/**
+ * A wrong option is flagged when the upper group chose it more often than the lower group
+ * by at least this many learners and this share of a group: one or two learners either
+ * way is chance, not ambiguity.
+ */
+export const MISLEADING_MIN_MARGIN = 2;
+export const MISLEADING_SHARE_MARGIN = 0.1;
+
+export type ItemFlag =
+  | { code: "too-easy" }
+  | { code: "too-hard" }
+  | { code: "negative-discrimination" }
+  /** A wrong option chosen more often by the upper group than the lower: perhaps ambiguous, or the key is wrong. */
+  | { code: "misleading-option"; option: string; index: number };
+
+export interface OptionFigures {
+  option: string;
+  /** 0-based position in the item (A, B, C … when shown). */
+  index: number;
+  correct: boolean;
+  chosen: number;
+  upperChosen: number;
+  lowerChosen: number;
+}
+
+export interface ItemFigures {
+  quiz: string;
+  item: string;
+  type: ItemType;
+  /** Learners whose first attempt showed the item. */
+  attempts: number;
+  /** Of those, how many gave any answer. */
+  answered: number;
+  /** Mean share of the item's points, 0..1. */
+  facility?: number;
+  /** Correlation of the item's share with the share on the rest of the attempt. */
+  itemRest?: number;
+  /** Facility of the upper group minus facility of the lower group, -1..1. */
+  upperLower?: number;
+  /** Choice items only (single, multiple, true-false, case-judgement), in option order. */
+  options: OptionFigures[];
+  flags: ItemFlag[];
+}
+
+export interface QuizFigures {
+  quiz: string;
+  /** Learners with at least one attempt. */
+  learners: number;
+  /** Mean share of the points over first attempts. */
+  meanScore?: number;
+  /** Each learner's first attempt, as a share of its maximum (for the score chart). */
+  scores: number[];
+}
+
+export interface ItemAnalysis {
+  quizzes: QuizFigures[];
+  items: ItemFigures[];
+  /** Item ids found in attempts but no longer in the banks. */
+  unknownItems: string[];
+}
+
+interface Observation {
+  learner: string;
+  fraction: number;
+  answered: boolean;
+  chosen: readonly string[];
+  /** Share on the attempt's other items (undefined when the item was the only one). */
+  rest?: number;
+  total: number;
+}
+
+/** The option ids a response chose, for the item types whose options are choices. */
+function chosenOptions(type: ItemType, response: Response | undefined): string[] {
+  if (response === undefined || response === null) return [];
+  switch (type) {
+    case "single":
+    case "case-judgement":
+      return typeof response === "string" && response ? [response] : [];
+    case "true-false":
+      return typeof response === "boolean" ? [String(response)] : [];
+    case "multiple":
+      return Array.isArray(response) ? [...new Set(response as string[])] : [];
+    default:
+      return [];
+  }
+}
+
+function firstAttempts(records: readonly ProgressRecord[]): Map<string, { learner: string; attempt: QuizAttempt }[]> {
+  const byQuiz = new Map<string, { learner: string; attempt: QuizAttempt }[]>();
+  for (const record of records) {
+    const first = new Map<string, QuizAttempt>();
+    for (const attempt of record.attempts) {
+      const seen = first.get(attempt.quiz);
+      if (!seen || attempt.started < seen.started || (attempt.started === seen.started && attempt.id < seen.id)) first.set(attempt.quiz, attempt);
+    }
+    for (const [quiz, attempt] of first) {
+      const list = byQuiz.get(quiz) ?? [];
+      list.push({ learner: record.learner.id, attempt });
+      byQuiz.set(quiz, list);
+    }
+  }
+  return byQuiz;
+}
+
+/** The upper and lower groups by total share; ties broken by learner id so the result never depends on file order. */
+function groups(observations: readonly Observation[]): { upper: Set<string>; lower: Set<string> } {
+  const size = Math.max(1, Math.round(observations.length * GROUP_SHARE));
+  if (observations.length < 2) return { upper: new Set(), lower: new Set() };
+  const ranked = [...observations].sort((a, b) => b.total - a.total || (a.learner < b.learner ? -1 : a.learner > b.learner ? 1 : 0));
+  const take = Math.min(size, Math.floor(observations.length / 2));
+  return { upper: new Set(ranked.slice(0, take).map((o) => o.learner)), lower: new Set(ranked.slice(-take).map((o) => o.learner)) };
+}
+
+function optionIdsOf(catalogItem: NonNullable<ReturnType<QuizCatalog["items"]["get"]>>): { id: string; correct: boolean }[] {
+  const item = catalogItem.item;
+  switch (item.type) {
+    case "single":
+    case "case-judgement":
+      return item.options.map((o) => ({ id: o.id, correct: o.id === item.answer }));
+    case "multiple":
+      return item.options.map((o) => ({ id: o.id, correct: item.answer.includes(o.id) }));
+    case "true-false":
+      return [
+        { id: "true", correct: item.answer === true },
+        { id: "false", correct: item.answer === false },
+      ];
+    default:
+      return [];
+  }
+}
+
+function figuresOf(quiz: string, itemId: string, entry: NonNullable<ReturnType<QuizCatalog["items"]["get"]>>, observations: Observation[], minAnswers: number): ItemFigures {
+  const { upper, lower } = groups(observations);
+  const facilityOf = (set: Set<string>) => mean(observations.filter((o) => set.has(o.learner)).map((o) => o.fraction));
+  const withRest = observations.filter((o) => o.rest !== undefined);
+  const facility = mean(observations.map((o) => o.fraction));
+  const itemRest = correlation(
+    withRest.map((o) => o.fraction),
+    withRest.map((o) => o.rest as number),
+  );
+  const up = facilityOf(upper);
+  const low = facilityOf(lower);
+  const upperLower = up === undefined || low === undefined ? undefined : up - low;
+  const options = optionIdsOf(entry).map(({ id, correct }, index) => {
+    const choosers = observations.filter((o) => o.chosen.includes(id));
+    return {
+      option: id,
+      index,
+      correct,
+      chosen: choosers.length,
+      upperChosen: choosers.filter((o) => upper.has(o.learner)).length,
+      lowerChosen: choosers.filter((o) => lower.has(o.learner)).length,
+    };
+  });
+  const answered = observations.filter((o) => o.answered).length;
+  const flags: ItemFlag[] = [];
+  if (observations.length >= minAnswers && facility !== undefined) {
+    if (facility > TOO_EASY) flags.push({ code: "too-easy" });
+    if (facility < TOO_HARD) flags.push({ code: "too-hard" });
+    if ((itemRest !== undefined && itemRest < 0) || (upperLower !== undefined && upperLower < 0)) flags.push({ code: "negative-discrimination" });
+    const margin = Math.max(MISLEADING_MIN_MARGIN, Math.ceil(MISLEADING_SHARE_MARGIN * upper.size));
+    for (const o of options) if (!o.correct && o.upperChosen - o.lowerChosen >= margin) flags.push({ code: "misleading-option", option: o.option, index: o.index });
+  }
+  return { quiz, item: itemId, type: entry.item.type, attempts: observations.length, answered, facility, itemRest, upperLower, options, flags };
+}
+
+export function analyseItems(records: readonly ProgressRecord[], catalog: QuizCatalog, minAnswers = MIN_ANSWERS_FOR_FLAGS): ItemAnalysis {
+  const quizzes: QuizFigures[] = [];
+  const items: ItemFigures[] = [];
+  const unknown = new Set<string>();
+  const byQuiz = firstAttempts(records);
+  for (const quiz of [...byQuiz.keys()].sort()) {
+    const perItem = new Map<string, Observation[]>();
+    const scores: number[] = [];
+    for (const { learner, attempt } of byQuiz.get(quiz) ?? []) {
+      const graded = attempt.items.flatMap((id) => {
+        const entry = catalog.items.get(id);
+        if (!entry) {
+          unknown.add(id);
+          return [];
+        }
+        const response = Object.hasOwn(attempt.answers, id) ? attempt.answers[id] : undefined;
+        const result = gradeItem(entry.item, response, entry.scoring);
+        return [{ id, entry, score: result.score, max: result.max, answered: result.correctness !== "unanswered", response }];
+      });
+      const score = graded.reduce((s, g) => s + g.score, 0);
+      const max = graded.reduce((s, g) => s + g.max, 0);
+      if (max <= 0) continue;
+      scores.push(score / max);
+      for (const g of graded) {
+        const restMax = max - g.max;
+        const list = perItem.get(g.id) ?? [];
+        list.push({
+          learner,
+          fraction: g.max > 0 ? g.score / g.max : 0,
+          answered: g.answered,
+          chosen: chosenOptions(g.entry.item.type, g.response),
+          rest: restMax > 0 ? (score - g.score) / restMax : undefined,
+          total: score / max,
+        });
+        perItem.set(g.id, list);
+      }
+    }
+    quizzes.push({ quiz, learners: scores.length, meanScore: mean(scores), scores });
+    for (const itemId of [...perItem.keys()].sort()) {
+      items.push(figuresOf(quiz, itemId, catalog.items.get(itemId) as NonNullable<ReturnType<QuizCatalog["items"]["get"]>>, perItem.get(itemId) as Observation[], minAnswers));
+    }
+  }
+  return { quizzes, items, unknownItems: [...unknown].sort() };
+}

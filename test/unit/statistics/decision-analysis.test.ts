@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { ScenarioRun } from "../../../src/lib/progress/schema.ts";
+import { analyseScenario } from "../../../src/lib/statistics/decision-analysis.ts";
+import { loadScenario } from "../scenario/helpers.ts";
+import { learner } from "./class-fixture.ts";
+
+const scenario = loadScenario("test/fixtures/scenarios/minimal.yaml");
+
+let runCount = 0;
+const run = (choices: string[], scenarioId = "minimal"): ScenarioRun => {
+  runCount++;
+  return {
+    id: `run-${runCount}`,
+    scenario: scenarioId,
+    log: choices.map((choice) => ({ choice })),
+    path: [],
+    ending: "x",
+    score: 0,
+    max: 1,
+    started: "2026-05-01T08:00:00.000Z",
+    finished: "2026-05-01T08:10:00.000Z",
+  };
+};
+
+const player = (id: string, ...runs: ScenarioRun[]) => learner(id, [], { runs });
+
+describe("scenario decision analysis", () => {
+  const records = [
+    player("A", run(["ask-consent", "mediate"])),
+    // B played twice: a mistake first, then the lawful path.
+    player("B", run(["skip-consent", "give-up"]), run(["ask-consent", "mediate"])),
+    player("C", run(["skip-consent", "give-up"])),
+    player("D", run(["skip-consent", "give-up"]), run(["skip-consent", "give-up"])),
+  ];
+  const analysis = analyseScenario(scenario, records);
+
+  it("counts learners once per choice and runs every time", () => {
+    expect(analysis).toMatchObject({ scenario: "minimal", learners: 4, runs: 6, unreadable: 0 });
+    expect(analysis.decisions).toEqual([
+      {
+        node: "ask",
+        learners: 4,
+        choices: [
+          { choice: "ask-consent", learners: 2, runs: 2, mistake: false },
+          { choice: "skip-consent", learners: 3, runs: 4, mistake: true },
+        ],
+      },
+      {
+        node: "talk",
+        learners: 4,
+        choices: [
+          { choice: "mediate", learners: 2, runs: 2, mistake: false },
+          { choice: "give-up", learners: 3, runs: 4, mistake: false },
+        ],
+      },
+    ]);
+  });
+
+  it("counts endings by learner and by run", () => {
+    expect(analysis.endings).toEqual([
+      { node: "good-end", outcome: "lawful-agreement", learners: 2, runs: 2 },
+      { node: "bad-end", outcome: "breakdown", learners: 3, runs: 4 },
+    ]);
+  });
+
+  it("lists the mistakes, most frequent first", () => {
+    expect(analysis.mistakes).toEqual([{ node: "ask", choice: "skip-consent", learners: 3, runs: 4, mistake: true }]);
+  });
+
+  it("counts a run that no longer replays as unreadable and never guesses its path", () => {
+    const odd = analyseScenario(scenario, [player("E", run(["ask-consent", "no-such-choice"]), run(["ask-consent"]), { ...run([]), log: [42] } as ScenarioRun)]);
+    expect(odd).toMatchObject({ learners: 0, runs: 3, unreadable: 3 });
+    expect(odd.decisions.every((d) => d.learners === 0)).toBe(true);
+  });
+
+  it("ignores runs of other scenarios", () => {
+    expect(analyseScenario(scenario, [player("F", run(["x"], "other"))])).toMatchObject({ runs: 0, unreadable: 0, learners: 0 });
+  });
+});

@@ -7,11 +7,15 @@ import { LocalStorageSaveSlot, type SaveResult } from "../lib/scenario/local-sav
 import type { RunKey } from "../lib/scenario/save.ts";
 import type { NodeOf, Scenario } from "../lib/scenario/schema.ts";
 import type { RunState } from "../lib/scenario/state.ts";
+import type { Mood } from "../lib/scenario/vocabulary.ts";
 import "./scenario/scenario-law-panel.ts";
 import "./scenario/scenario-notes-panel.ts";
 import { decision, gauge, nodeText, type Labels, type Provisions } from "./scenario/render.ts";
 import { gauges, lastDraftAt, runHistory, stepView, trailOfStep, type SimulationData } from "../lib/scenario/player-view.ts";
 import { fill } from "../i18n/fill.ts";
+
+/** Whether the screen has room to show 当前局面 open beside the choices (CSS px, as the media queries). */
+const wideScreen = () => window.matchMedia?.("(min-width: 48rem)").matches ?? false;
 
 /** Runs of someone who has not chosen a learner profile (see 我的学习) are saved under this id. */
 const LOCAL_LEARNER = "local";
@@ -114,8 +118,10 @@ export class CaseSimulation extends LitElement {
       const resumed = resume(this.scenario, saved);
       this.history = runHistory(this.scenario, resumed.state);
       this.notes = notes;
+      // A finished run reopens on its result, which says all a "resumed" note would.
+      const finished = isEnded(this.scenario, resumed.state);
       if (resumed.dropped) this.notice = fill(this.strings["scenario.player.resumedDropped"], { n: resumed.applied });
-      else if (resumed.applied) this.notice = fill(this.strings["scenario.player.resumed"], { n: resumed.applied });
+      else if (resumed.applied && !finished) this.notice = fill(this.strings["scenario.player.resumed"], { n: resumed.applied });
       this.state = resumed.state;
     } catch (error) {
       this.failed = true;
@@ -129,32 +135,42 @@ export class CaseSimulation extends LitElement {
     const { scenario, state } = this;
     if (!scenario || !state) return html`<p class="meta">${l["scenario.player.loading"]}</p>`;
     const node = scenario.nodes[state.node];
+    const ended = node.kind === "ending";
     return html`<section class="sim" aria-labelledby="sim-heading">
       <h2 id="sim-heading">${l["scenario.player.heading"]}</h2>
       ${this.notice ? html`<p class="sim-notice">${this.notice}</p>` : nothing}
       ${this.warning ? html`<p class="sim-warning" role="alert">${this.warning}</p>` : nothing}
-      <div class="sim-story">
-        <section class="sim-step" aria-labelledby="sim-step-opening">
-          <h3 class="sim-step__heading" id="sim-step-opening" tabindex="-1">${l["scenario.player.opening"]}</h3>
-          ${this.renderTrail(-1)}
-        </section>
-        ${state.log.map(
-          (_, i) => html`<section class="sim-step" aria-labelledby="sim-step-${i}">
-            <h3 class="sim-step__heading" id="sim-step-${i}" tabindex="-1">${fill(l["scenario.player.step"], { n: i + 1 })}</h3>
-            ${decision(stepView(scenario, this.history, i), this.provisions, l)} ${this.renderTrail(i)}
-          </section>`,
-        )}
-      </div>
-      <div class="sim-now">
-        ${this.renderStatus(scenario, state)} ${this.renderTools(scenario, state)}
-        ${node.kind === "choice"
-          ? this.renderChoices(scenario, state, node)
-          : node.kind === "agreement"
-            ? this.renderAgreement(scenario, state, node)
-            : this.renderDebrief(scenario, state)}
-      </div>
+      ${ended
+        ? // A finished run: the result first, with 再做一次 beside it; the story folded below.
+          html`${this.renderDebrief(scenario, state)}
+            <details class="sim-story-fold">
+              <summary>${fill(l["scenario.player.story"], { n: state.log.length })}</summary>
+              ${this.renderStory(scenario, state)}
+            </details>`
+        : html`${this.renderStory(scenario, state)}
+            <div class="sim-now">
+              ${this.renderStatus(scenario, state)}
+              ${node.kind === "choice" ? this.renderChoices(scenario, state, node) : this.renderAgreement(scenario, state, node as NodeOf<"agreement">)}
+              ${this.renderTools(scenario, state)}
+            </div>`}
       <p class="visually-hidden" role="status" aria-atomic="true">${this.announcement}</p>
     </section>`;
+  }
+
+  private renderStory(scenario: Scenario, state: RunState) {
+    const l = this.strings;
+    return html`<div class="sim-story">
+      <section class="sim-step" aria-labelledby="sim-step-opening">
+        <h3 class="sim-step__heading" id="sim-step-opening" tabindex="-1">${l["scenario.player.opening"]}</h3>
+        ${this.renderTrail(-1)}
+      </section>
+      ${state.log.map(
+        (_, i) => html`<section class="sim-step" aria-labelledby="sim-step-${i}">
+          <h3 class="sim-step__heading" id="sim-step-${i}" tabindex="-1">${fill(l["scenario.player.step"], { n: i + 1 })}</h3>
+          ${decision(stepView(scenario, this.history, i), this.provisions, l)} ${this.renderTrail(i)}
+        </section>`,
+      )}
+    </div>`;
   }
 
   protected willUpdate() {
@@ -184,18 +200,24 @@ export class CaseSimulation extends LitElement {
     );
   }
 
+  /**
+   * 当前局面 folds to one line (each party's mood) so the choices stay in view on a phone;
+   * it starts open where the screen is wide enough to show it beside little else.
+   */
   private renderStatus(scenario: Scenario, state: RunState) {
     const l = this.strings;
     const shared = gauges(scenario, state);
-    return html`<section class="sim-status" aria-labelledby="sim-status-heading">
-      <h3 id="sim-status-heading">${l["scenario.player.situation"]}</h3>
+    const mood = (id: string, fallback: Mood) => l[`scenario.mood.${state.moods[id] ?? fallback}`];
+    const moods = scenario.parties.map((p) => fill(l["scenario.player.partyMood"], { name: p.name, mood: mood(p.id, p.mood) })).join(" · ");
+    return html`<details class="sim-status" ?open=${wideScreen()}>
+      <summary class="sim-status__summary" id="sim-status-heading">${fill(l["scenario.player.situationNow"], { moods })}</summary>
       <ul class="sim-parties">
         ${scenario.parties.map(
           (p) => html`<li class="sim-party">
             <p class="sim-party__name">
               <strong>${p.name}</strong>
               <span class="sim-mood sim-mood--${state.moods[p.id]}"
-                ><span class="visually-hidden">${l["scenario.player.mood"]}</span>${l[`scenario.mood.${state.moods[p.id] ?? p.mood}`]}</span
+                ><span class="visually-hidden">${l["scenario.player.mood"]}</span>${mood(p.id, p.mood)}</span
               >
             </p>
             ${gauges(scenario, state, p.id).map(gauge)}
@@ -203,7 +225,7 @@ export class CaseSimulation extends LitElement {
         )}
       </ul>
       ${shared.length ? html`<div class="sim-shared">${shared.map(gauge)}</div>` : nothing}
-    </section>`;
+    </details>`;
   }
 
   private renderTools(scenario: Scenario, state: RunState) {
@@ -273,7 +295,15 @@ export class CaseSimulation extends LitElement {
     this.notice = "";
     this.confirming = false;
     void this.store.trySave(this.key, next).then(this.showSaveResult);
-    if (isEnded(this.scenario!, next)) void this.recordRun(next);
+    if (isEnded(this.scenario!, next)) {
+      void this.recordRun(next);
+      // The result replaces the story: focus its heading once the debrief has loaded and drawn.
+      await loadDebrief();
+      await this.updateComplete;
+      await this.querySelector("scenario-debrief")?.updateComplete;
+      this.focusAndAnnounce("sim-debrief-heading");
+      return;
+    }
     await this.updateComplete;
     this.focusAndAnnounce(`sim-step-${next.log.length - 1}`);
   }
@@ -289,7 +319,9 @@ export class CaseSimulation extends LitElement {
         : node.kind === "choice" || node.kind === "agreement"
           ? node.prompt
           : "";
-    const text = heading?.closest("section")?.innerText ?? "";
+    // At an ending, what the last step brought (the debrief's 最后一步), not the whole debrief.
+    const shown = node.kind === "ending" ? this.querySelector<HTMLElement>(".sim-last") : heading?.closest("section");
+    const text = shown?.innerText ?? "";
     this.announcement = `${prefix}${text} ${now}`.replace(/\s+/g, " ").trim();
   }
 

@@ -19,7 +19,8 @@ import { knownFromContentSet } from "../../src/lib/quiz/check.ts";
 import { checkAgreement, type AgreementDraft } from "../../src/lib/scenario/agreement.ts";
 import { checkScenarioText } from "../../src/lib/scenario/check.ts";
 import { debrief } from "../../src/lib/scenario/debrief.ts";
-import { applyStep, findChoice, start } from "../../src/lib/scenario/engine.ts";
+import { applyStep, availableChoices, findChoice, isEnded, start } from "../../src/lib/scenario/engine.ts";
+import { choiceQuality, type ChoiceQuality } from "../../src/lib/scenario/player-view.ts";
 import type { NodeOf, Scenario } from "../../src/lib/scenario/schema.ts";
 import type { RunState, Step } from "../../src/lib/scenario/state.ts";
 import { seriousAxeViolations, watchErrors } from "./support/browser.ts";
@@ -101,7 +102,7 @@ async function fillDraft(page: Page, scenario: Scenario, node: NodeOf<"agreement
   }
 }
 
-/** Takes one step by clicking, as a learner would, and waits for focus on the new step. */
+/** Takes one step by clicking, as a learner would, and waits for focus on the new step (at an ending, on the result). */
 async function takeStep(page: Page, scenario: Scenario, state: RunState, step: Step): Promise<RunState> {
   if ("choice" in step) {
     await page.getByRole("button", { name: findChoice(scenario, step.choice)!.choice.text, exact: true }).click();
@@ -110,7 +111,7 @@ async function takeStep(page: Page, scenario: Scenario, state: RunState, step: S
     await page.getByRole("button", { name: t("scenario.agreement.submit"), exact: true }).click();
   }
   const next = applyStep(scenario, state, step);
-  await expect.poll(() => activeId(page)).toBe(`sim-step-${next.log.length - 1}`);
+  await expect.poll(() => activeId(page)).toBe(isEnded(scenario, next) ? "sim-debrief-heading" : `sim-step-${next.log.length - 1}`);
   return next;
 }
 
@@ -245,7 +246,7 @@ describe.each(shipped.map((s) => [s.scenario.id, s] as const))("scenario %s", (_
       await tabTo(page, findChoice(scenario, step.choice)!.choice.text);
       await page.keyboard.press("Enter");
       state = applyStep(scenario, state, step);
-      await expect.poll(() => activeId(page)).toBe(`sim-step-${state.log.length - 1}`);
+      await expect.poll(() => activeId(page)).toBe(isEnded(scenario, state) ? "sim-debrief-heading" : `sim-step-${state.log.length - 1}`);
     }
     const notes = t("scenario.player.notesCount", { n: state.evidence.length });
     await tabTo(page, notes);
@@ -362,6 +363,181 @@ describe("a run and the learner's record", () => {
     await expectDebrief(page, first.scenario, state);
     await page.goto(`${env.site.url}me/`, { waitUntil: "networkidle" });
     await page.getByText(new RegExp(`${first.scenario.title}：最好成绩`)).waitFor();
+    await context.close();
+  });
+});
+
+// ── On a phone with 大字 (#13) ────────────────────────────────────────────────
+
+const PHONE = { width: 375, height: 740 };
+
+/** A fresh 375 px context with 大字 on. */
+async function openLarge(scenario: Scenario): Promise<Opened> {
+  const context = await env.browser.newContext({ viewport: PHONE, reducedMotion: "reduce" });
+  await context.addInitScript(() => localStorage.setItem("ma.textSize", "large"));
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.site.url}scenarios/${scenario.id}/`, { waitUntil: "networkidle" });
+  await page.locator("case-simulation .sim").waitFor();
+  return { page, context, errors };
+}
+
+/** Page coordinates (top, bottom, height) of the first match. */
+const boxOf = (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, height: r.height, width: r.width, left: r.left, right: r.right };
+  });
+
+describe.runIf(shipped.length > 0)("on a 375 px phone with 大字", () => {
+  const first = shipped[0]!;
+
+  test("the player starts within the first two screens, objectives, parties and law folded above it", async () => {
+    const { page, context, errors } = await openLarge(first.scenario);
+    const more = page.locator("details.scenario-more");
+    expect(await more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator("#objectives-heading").isVisible()).toBe(false);
+    const opening = await boxOf(page, "#sim-step-opening");
+    expect(opening.top).toBeLessThan(2 * PHONE.height);
+    expect((await boxOf(page, ".sim-choice")).top).toBeGreaterThan(opening.top);
+    await noSeriousAxeViolation(page, "start, 大字");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("after each choice 当前局面 is one folded line and the choices follow right under it", async () => {
+    const { page, context } = await openLarge(first.scenario);
+    const route = leadingChoices(longestRoute(first)).slice(0, 2);
+    let state = start(first.scenario);
+    for (const step of route) {
+      state = await takeStep(page, first.scenario, state, step);
+      if (isEnded(first.scenario, state) || first.scenario.nodes[state.node]!.kind !== "choice") break;
+      const status = await boxOf(page, ".sim-status");
+      const choices = await boxOf(page, ".sim-choices");
+      expect(await page.locator(".sim-status").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      // A line or two of moods (three in 大字 with three parties), not the panel of gauges.
+      expect(status.height).toBeLessThan(160);
+      expect(await page.locator(".sim-status__summary").textContent()).toContain(first.scenario.parties[0]!.name);
+      // With 当前局面 at the top of the screen, the first choice is on the same screen (only the prompt between).
+      expect(choices.top - status.top).toBeLessThan(0.75 * PHONE.height);
+      expect(await page.locator(".sim-decide").evaluate((el) => el.previousElementSibling?.classList.contains("sim-status"))).toBe(true);
+    }
+    // Opened, it shows the gauges.
+    await page.locator(".sim-status__summary").click();
+    await expect(page.locator(".sim-gauge").first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  test("good, poor and harmful choices read and look different: word, icon, colour and edge", async () => {
+    // The first shipped scenario whose opening decision offers at least two kinds of choice.
+    const pick = shipped
+      .map((s) => ({ s, choices: availableChoices(s.scenario, start(s.scenario)) }))
+      .find(({ choices }) => new Set(choices.map(choiceQuality)).size >= 2)!;
+    expect(pick, "a scenario whose first decision mixes good and poor choices").toBeDefined();
+    const byQuality = new Map<ChoiceQuality, string>();
+    for (const c of pick.choices) if (!byQuality.has(choiceQuality(c))) byQuality.set(choiceQuality(c), c.text);
+    const { page, context } = await openLarge(pick.s.scenario);
+    const looks: string[] = [];
+    for (const [quality, text] of byQuality) {
+      await page.getByRole("button", { name: text, exact: true }).click();
+      await expect.poll(() => activeId(page)).toBe("sim-step-0");
+      const feedback = page.locator(".sim-step .sim-feedback").first();
+      await expect(feedback.getAttribute("class")).resolves.toContain(`sim-feedback--${quality}`);
+      const label = feedback.locator(".sim-feedback__label");
+      await expect(label.innerText()).resolves.toContain(t(`scenario.quality.${quality}`));
+      await expect(label.locator(".sim-feedback__icon").getAttribute("aria-hidden")).resolves.toBe("true");
+      looks.push(
+        await feedback.evaluate((el) => {
+          const s = getComputedStyle(el);
+          const icon = el.querySelector(".sim-feedback__icon")!.textContent;
+          return `${s.backgroundColor}|${s.borderInlineStartStyle}|${s.borderInlineStartColor}|${icon}`;
+        }),
+      );
+      await noSeriousAxeViolation(page, `${quality} feedback`);
+      await page.getByRole("button", { name: t("scenario.player.restart"), exact: true }).click();
+      await page.getByRole("button", { name: t("scenario.player.restartYes"), exact: true }).click();
+      await expect.poll(() => activeId(page)).toBe("sim-step-opening");
+    }
+    // Each part differs between every two kinds: colour, edge style, icon.
+    const parts = looks.map((l) => l.split("|"));
+    for (let i = 0; i < parts.length; i++)
+      for (let j = i + 1; j < parts.length; j++) {
+        expect(parts[i]![0]).not.toBe(parts[j]![0]);
+        expect(parts[i]![3]).not.toBe(parts[j]![3]);
+      }
+    await context.close();
+  });
+
+  const drafting = shipped.map((s) => ({ s, d: agreementRoute(s) })).find((x) => x.d);
+  test.runIf(drafting)("drafting: 44 px rows to tick, and what is missing stays in view beside the clauses", async () => {
+    const { s, d } = drafting!;
+    const { page, context } = await openLarge(s.scenario);
+    await play(page, s.scenario, d!.route.slice(0, d!.at));
+    const rows = page.locator(".sim-check");
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) {
+      const size = await rows.nth(i).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const box = el.querySelector("input")!.getBoundingClientRect();
+        return { h: r.height, w: r.width, boxW: box.width, boxH: box.height };
+      });
+      expect(size.h).toBeGreaterThanOrEqual(44);
+      expect(size.w).toBeGreaterThanOrEqual(44);
+      expect(Math.min(size.boxW, size.boxH)).toBeGreaterThanOrEqual(24);
+    }
+    // Tick the first clause by its text (the whole row is the target): the status, in view, changes.
+    const status = page.locator(".sim-preview__status");
+    const before = await status.textContent();
+    await rows.first().locator("span").click();
+    await expect(rows.first().locator("input").isChecked()).resolves.toBe(true);
+    const inView = () =>
+      status.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+    await expect.poll(inView).toBe(true);
+    expect(await status.textContent()).not.toBe(before);
+    // The document preview starts right under the clauses.
+    const clauses = await boxOf(page, ".sim-clauses");
+    const preview = await boxOf(page, ".sim-preview");
+    expect(preview.top - clauses.bottom).toBeLessThan(250);
+    await noSeriousAxeViolation(page, "drafting, 大字");
+    await noSidewaysScroll(page);
+    await context.close();
+  });
+
+  test("a finished case reopens on its result, 再做一次 beside it, the score table on one line per row", async () => {
+    const [, route] = [...first.routes].sort((a, b) => a[1].length - b[1].length)[0]!;
+    const { page, context, errors } = await openLarge(first.scenario);
+    const state = await play(page, first.scenario, route);
+    await page.reload({ waitUntil: "networkidle" });
+    await page.locator("scenario-debrief .sim-result").waitFor();
+    await expectDebrief(page, first.scenario, state);
+    const again = await boxOf(page, "scenario-debrief .sim-result .button:not(.button--secondary)");
+    await expect(page.locator("scenario-debrief .sim-result .button:not(.button--secondary)").textContent()).resolves.toContain(t("scenario.debrief.restart"));
+    const heading = await boxOf(page, "#sim-debrief-heading");
+    expect(again.top).toBeLessThan(2 * PHONE.height);
+    expect(again.top - heading.top).toBeLessThan(400);
+    expect(again.top).toBeLessThan((await boxOf(page, ".sim-score")).top);
+    // The story is folded below the result.
+    expect(await page.locator("details.sim-story-fold").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // Each score ("18 / 21") and dimension sits on one line.
+    const lines = await page.locator(".sim-score__points, .sim-score th[scope=row]").evaluateAll((cells) =>
+      cells.map((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines.length).toBe(6);
+    for (const count of lines) expect(count).toBe(1);
+    await noSidewaysScroll(page);
+    await noSeriousAxeViolation(page, "finished case, 大字");
+    // 再做一次 from there starts afresh.
+    await page.getByRole("button", { name: t("scenario.debrief.restart"), exact: true }).click();
+    await expect.poll(() => activeId(page)).toBe("sim-step-opening");
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -3,9 +3,10 @@
  * gauges and what a step changed. Light DOM markup, styled by src/styles/scenario.css.
  */
 import { html, nothing, type TemplateResult } from "lit";
+import { ref } from "lit/directives/ref.js";
 import type { Scenario } from "../../lib/scenario/schema.ts";
 import type { PlayerStrings } from "../../i18n/zh-CN.scenario.ts";
-import { type Change, type Gauge, type ProvisionInfo, type StepView } from "../../lib/scenario/player-view.ts";
+import { type Change, type ChoiceQuality, type Gauge, type ProvisionInfo, type StepView } from "../../lib/scenario/player-view.ts";
 import { fill } from "../../i18n/fill.ts";
 
 export type Labels = PlayerStrings;
@@ -56,11 +57,15 @@ export function nodeText(scenario: Scenario, id: string, strings: Labels): Templ
   }
 }
 
-/** A labelled bar; the numbers are in the text, the bar is decoration. */
+/**
+ * A labelled bar; the numbers are in the text, the bar is decoration. Its width is set
+ * through the CSSOM: the site's Content-Security-Policy refuses style attributes (and
+ * Lit's styleMap writes one on first render).
+ */
 export const gauge = (g: Gauge): TemplateResult =>
   html`<div class="sim-gauge">
     <span class="sim-gauge__label">${g.label}</span>
-    <span class="sim-gauge__bar" aria-hidden="true"><span style="width:${g.percent}%"></span></span>
+    <span class="sim-gauge__bar" aria-hidden="true"><span ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty("width", `${g.percent}%`))}></span></span>
     <span class="sim-gauge__value">${g.value} / ${g.max}</span>
   </div>`;
 
@@ -76,15 +81,22 @@ export function changeLine(changes: readonly Change[], strings: Labels): Templat
   </ul>`;
 }
 
-/** A decision in the story or the replay: what the learner did, and the feedback. */
+/** Icons beside the words 做得对 / 欠妥 / 有害 (decoration: the word carries the meaning). */
+const QUALITY_ICON: Record<ChoiceQuality, string> = { good: "✔", poor: "!", harmful: "✘" };
+
+/** A decision in the story or the replay: what the learner did, and the feedback in the colour, word and icon of its quality. */
 export function decision(v: StepView, provisions: Provisions, strings: Labels): TemplateResult {
   if (v.kind === "choice") {
     return html`<div class="sim-decision">
         <p class="sim-decision__label">${strings["scenario.player.youChose"]}</p>
         <p>${v.text}</p>
       </div>
-      <div class="sim-feedback">
-        <p><strong class="sim-feedback__label">${strings["scenario.player.feedback"]}</strong>${v.feedback}</p>
+      <div class="sim-feedback sim-feedback--${v.quality}">
+        <p>
+          <strong class="sim-feedback__label"
+            ><span class="sim-feedback__icon" aria-hidden="true">${QUALITY_ICON[v.quality]}</span>${strings[`scenario.quality.${v.quality}`]}</strong
+          >${v.feedback}
+        </p>
         ${lawLine(v.law, provisions, strings)} ${changeLine(v.changes, strings)}
       </div>`;
   }

@@ -74,36 +74,46 @@ export class ScenarioAgreement extends LitElement {
     const missingText = missing.map((m) => l[`scenario.element.${m.element}`] + (form && m.detail ? `（${m.detail}）` : "")).join("、");
     const chosen = this.node.clauses.filter((c) => draft.clauses.includes(c.id));
     const typed = form ? signers(this.parties).filter((p) => this.details[p.id]?.name?.trim() || this.details[p.id]?.address?.trim()) : [];
+    const partyForm = form
+      ? html`<fieldset class="sim-party-form">
+          <legend>${l["scenario.agreement.parties"]}</legend>
+          <p class="meta">${l["scenario.agreement.partiesHint"]}</p>
+          ${signers(this.parties).map((p) =>
+            (["name", "address"] as const).map(
+              (field) => html`<div class="sim-field">
+                <label for="sim-party-${p.id}-${field}">${fill(l[`scenario.agreement.${field}`], { party: p.name })}</label>
+                <input
+                  id="sim-party-${p.id}-${field}"
+                  type="text"
+                  autocomplete="off"
+                  .value=${this.details[p.id]?.[field] ?? ""}
+                  @input=${(e: Event) => this.handleDetail(p.id, field, e)}
+                />
+              </div>`,
+            ),
+          )}
+        </fieldset>`
+      : nothing;
+    // Parties first (a document opens with them), then the clauses; what is still missing
+    // stays in view in a bar along the bottom while the learner ticks, and the document
+    // itself follows directly under the clauses.
     return html`<form class="sim-agreement" @submit=${this.handleSubmit}>
+      ${partyForm}
       <fieldset class="sim-clauses">
         <legend>${l["scenario.agreement.clauses"]}</legend>
         ${this.node.clauses.map(
-          (c) => html`<div class="sim-check">
-            <input type="checkbox" id="sim-clause-${c.id}" .checked=${draft.clauses.includes(c.id)} @change=${(e: Event) => this.handleToggle(c.id, e)} />
-            <label for="sim-clause-${c.id}">${c.text}</label>
-          </div>`,
+          (c) => html`<label class="sim-check">
+            <input type="checkbox" .checked=${draft.clauses.includes(c.id)} @change=${(e: Event) => this.handleToggle(c.id, e)} />
+            <span>${c.text}</span>
+          </label>`,
         )}
       </fieldset>
-      ${form
-        ? html`<fieldset class="sim-party-form">
-            <legend>${l["scenario.agreement.parties"]}</legend>
-            <p class="meta">${l["scenario.agreement.partiesHint"]}</p>
-            ${signers(this.parties).map((p) =>
-              (["name", "address"] as const).map(
-                (field) => html`<div class="sim-field">
-                  <label for="sim-party-${p.id}-${field}">${fill(l[`scenario.agreement.${field}`], { party: p.name })}</label>
-                  <input
-                    id="sim-party-${p.id}-${field}"
-                    type="text"
-                    autocomplete="off"
-                    .value=${this.details[p.id]?.[field] ?? ""}
-                    @input=${(e: Event) => this.handleDetail(p.id, field, e)}
-                  />
-                </div>`,
-              ),
-            )}
-          </fieldset>`
-        : nothing}
+      <div class="sim-live">
+        <p class="sim-preview__status" role="status">
+          ${missing.length ? fill(l["scenario.agreement.missing"], { list: missingText }) : l["scenario.agreement.complete"]}
+        </p>
+        <button type="submit" class="sim-submit">${l["scenario.agreement.submit"]}</button>
+      </div>
       <section class="sim-preview" aria-labelledby="sim-preview-heading">
         <h4 id="sim-preview-heading">${l["scenario.agreement.preview"]}</h4>
         <div class="sim-preview__doc">
@@ -122,11 +132,7 @@ export class ScenarioAgreement extends LitElement {
             </li>`;
           })}
         </ul>
-        <p class="sim-preview__status" role="status">
-          ${missing.length ? fill(l["scenario.agreement.missing"], { list: missingText }) : l["scenario.agreement.complete"]}
-        </p>
       </section>
-      <button type="submit" class="sim-submit">${l["scenario.agreement.submit"]}</button>
     </form>`;
   }
 

@@ -7,9 +7,11 @@ import { stepView, trailOfStep } from "../../lib/scenario/player-view.ts";
 import { fill } from "../../i18n/fill.ts";
 
 /**
- * The debrief at an ending: outcome, why, the lawful path not taken, the score by rubric,
- * each mistake with its explanation and law, the path taken, and what the parties really
- * wanted. 逐步回放 steps through the run's log; 再做一次 asks the player to restart.
+ * The debrief at an ending. First the result (outcome, total) with 再做一次 and 逐步回放
+ * beside it, so a learner who reopens a finished case sees it at once; then what the last
+ * step brought, why, the lawful path not taken, the score by rubric, each mistake with its
+ * explanation and law, the path taken, and what the parties really wanted.
+ * 逐步回放 steps through the run's log; 再做一次 asks the player to restart.
  *
  * @event restart - The learner asked to play again.
  */
@@ -55,11 +57,29 @@ export class ScenarioDebrief extends LitElement {
     const l = this.strings;
     const d = debrief(this.scenario, this.state);
     const law = (ids: readonly string[]) => lawLine(ids, this.provisions, l);
+    const last = this.state.log.length - 1;
     return html`<section class="sim-debrief" aria-labelledby="sim-debrief-heading">
-      <h3 id="sim-debrief-heading" tabindex="-1">${fill(l["scenario.debrief.heading"], { title: d.ending.title })}</h3>
-      <p class="sim-outcome sim-outcome--${d.ending.outcome}">
-        ${fill(l["scenario.debrief.outcome"], { outcome: l[`scenario.outcome.${d.ending.outcome}`] })}
-      </p>
+      <div class="sim-result">
+        <h3 id="sim-debrief-heading" tabindex="-1">${fill(l["scenario.debrief.heading"], { title: d.ending.title })}</h3>
+        <p class="sim-outcome sim-outcome--${d.ending.outcome}">
+          ${fill(l["scenario.debrief.outcome"], { outcome: l[`scenario.outcome.${d.ending.outcome}`] })}
+        </p>
+        <p class="sim-total">${fill(l["scenario.debrief.total"], d.total)}</p>
+        <div class="sim-actions">
+          <button type="button" class="button" @click=${this.handleRestart}>${l["scenario.debrief.restart"]}</button>
+          ${last >= 0
+            ? html`<button type="button" class="button button--secondary" id="sim-replay-start" aria-expanded=${this.replayAt >= 0 ? "true" : "false"} @click=${this.handleReplay}>
+                ${l["scenario.debrief.replay"]}
+              </button>`
+            : nothing}
+        </div>
+      </div>
+      ${this.replayAt >= 0 ? this.renderReplay() : nothing}
+      <section class="sim-last" aria-labelledby="sim-last-heading">
+        <h4 id="sim-last-heading">${l["scenario.debrief.lastStep"]}</h4>
+        ${last >= 0 ? decision(stepView(this.scenario, this.history, last), this.provisions, l) : nothing}
+        ${trailOfStep(this.state, last).map((id) => nodeText(this.scenario, id, l))}
+      </section>
       <h4>${l["scenario.debrief.why"]}</h4>
       <p>${d.ending.debrief}</p>
       ${law(d.ending.law)}
@@ -80,13 +100,12 @@ export class ScenarioDebrief extends LitElement {
           ${d.rubric.map(
             (r) => html`<tr>
               <th scope="row">${l[`scenario.rubric.${r.dimension}`]}</th>
-              <td>${fill(l["scenario.debrief.scoreOf"], { score: r.score, max: r.max })}</td>
+              <td class="sim-score__points">${fill(l["scenario.debrief.scoreOf"], { score: r.score, max: r.max })}</td>
               <td>${r.about ?? ""}</td>
             </tr>`,
           )}
         </tbody>
       </table>
-      <p class="sim-total">${fill(l["scenario.debrief.total"], d.total)}</p>
       <h4>${l["scenario.debrief.mistakes"]}</h4>
       ${d.mistakes.length
         ? html`<ol class="sim-mistakes">
@@ -106,15 +125,6 @@ export class ScenarioDebrief extends LitElement {
       <ul class="sim-interests">
         ${this.scenario.parties.map((p) => html`<li><strong>${p.name}</strong>（${p.role}）：${p.interests.join("；")}</li>`)}
       </ul>
-      <div class="sim-actions">
-        ${this.state.log.length
-          ? html`<button type="button" class="button button--secondary" id="sim-replay-start" aria-expanded=${this.replayAt >= 0 ? "true" : "false"} @click=${this.handleReplay}>
-              ${l["scenario.debrief.replay"]}
-            </button>`
-          : nothing}
-        <button type="button" class="button" @click=${this.handleRestart}>${l["scenario.debrief.restart"]}</button>
-      </div>
-      ${this.replayAt >= 0 ? this.renderReplay() : nothing}
     </section>`;
   }
 

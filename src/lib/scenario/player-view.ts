@@ -4,7 +4,7 @@
  */
 import { AGREEMENT_PROVISION, checkAgreement, clauseDefect, type AgreementDraft, type MissingElement } from "./agreement.ts";
 import { applyStep, findChoice, start } from "./engine.ts";
-import type { AgreementElement, Mood, NodeOf, Party, Scenario } from "./schema.ts";
+import type { AgreementElement, Choice, Mood, NodeOf, Party, Scenario } from "./schema.ts";
 import type { RunState } from "./state.ts";
 
 /** A provision as the 查法条 panel and the feedback citations show it. */
@@ -92,6 +92,24 @@ export function changesBetween(scenario: Scenario, before: RunState, after: RunS
   return changes;
 }
 
+/**
+ * How the feedback on a choice reads: `good` (not a mistake, no rubric points lost), `poor`
+ * (points lost, or a listed mistake that costs little) or `harmful` (a listed mistake that
+ * costs HARMFUL_LOSS points or more). The player shows each with its own colour, word and
+ * icon, so a poor choice never looks like a good one.
+ */
+export type ChoiceQuality = "good" | "poor" | "harmful";
+
+/** Rubric points a mistake must cost, in all, to count as harmful rather than poor. */
+export const HARMFUL_LOSS = 3;
+
+export function choiceQuality(choice: Pick<Choice, "mistake" | "score">): ChoiceQuality {
+  const total = Object.values(choice.score ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
+  if (choice.mistake && total <= -HARMFUL_LOSS) return "harmful";
+  if (choice.mistake || total < 0) return "poor";
+  return "good";
+}
+
 /** One decision of the run, with what the player says about it. */
 export type StepView =
   | {
@@ -101,6 +119,8 @@ export type StepView =
       prompt: string;
       text: string;
       feedback: string;
+      /** How the feedback reads (see choiceQuality). */
+      quality: ChoiceQuality;
       law: string[];
       changes: Change[];
     }
@@ -132,6 +152,7 @@ export function stepView(scenario: Scenario, history: readonly RunState[], i: nu
       prompt: node?.kind === "choice" ? node.prompt : "",
       text: found?.choice.text ?? step.choice,
       feedback: found?.choice.feedback ?? "",
+      quality: found ? choiceQuality(found.choice) : "good",
       law: found?.choice.law ?? [],
       changes,
     };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   changesBetween,
+  choiceQuality,
   citedLaw,
   gauges,
   lastDraftAt,
@@ -69,6 +70,34 @@ describe("runHistory and stepView", () => {
   it("groups the trail by the step that revealed it", () => {
     expect(trailOfStep(state, -1)).toEqual(["intro", "zhang-complains", "first-step"]);
     expect(trailOfStep(state, 1)).toEqual(["site-visit", "joint-session"]);
+  });
+});
+
+describe("choiceQuality", () => {
+  it("calls a choice good when it is no mistake and loses no points, gains or not", () => {
+    expect(choiceQuality({ mistake: false })).toBe("good");
+    expect(choiceQuality({ mistake: false, score: { procedure: 2, relationship: 1 } })).toBe("good");
+    expect(choiceQuality({ mistake: false, score: { procedure: 1, relationship: -1 } })).toBe("good");
+  });
+
+  it("calls a choice poor when it loses points or is a mistake that costs less than HARMFUL_LOSS", () => {
+    expect(choiceQuality({ mistake: false, score: { procedure: -1 } })).toBe("poor");
+    expect(choiceQuality({ mistake: true })).toBe("poor");
+    expect(choiceQuality({ mistake: true, score: { procedure: -1, relationship: -1 } })).toBe("poor");
+    expect(choiceQuality({ mistake: false, score: { procedure: -3, relationship: -2 } })).toBe("poor");
+  });
+
+  it("calls a mistake harmful from a loss of HARMFUL_LOSS (3) points in all", () => {
+    expect(choiceQuality({ mistake: true, score: { procedure: -2, relationship: -1 } })).toBe("harmful");
+    expect(choiceQuality({ mistake: true, score: { procedure: -3 } })).toBe("harmful");
+    expect(choiceQuality({ mistake: true, score: { procedure: -4, relationship: 1 } })).toBe("harmful");
+    expect(choiceQuality({ mistake: true, score: { procedure: -2, outcome: 0 } })).toBe("poor");
+  });
+
+  it("goes into the step view of a choice", () => {
+    const history = runHistory(scenario, replay(scenario, TO_DRAFT));
+    const chosen = Object.values(scenario.nodes).flatMap((n) => (n.kind === "choice" ? n.choices : [])).find((c) => c.id === "calm-and-ask-consent")!;
+    expect(stepView(scenario, history, 0)).toMatchObject({ kind: "choice", quality: choiceQuality(chosen) });
   });
 });
 

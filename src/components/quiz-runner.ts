@@ -337,6 +337,8 @@ export class QuizRunner extends LitElement {
   }
 
   go(i: number) {
+    // A one-off message (resumed, moved, time warning) is not repeated on the next screen.
+    this.announcement = "";
     this.session = { ...this.session!, index: Math.max(0, Math.min(i, this.session!.drawn.items.length - 1)) };
     this.phase = "answering";
     this.focusNext = "#quiz-question";
@@ -344,6 +346,7 @@ export class QuizRunner extends LitElement {
   }
 
   confirm() {
+    this.announcement = "";
     this.phase = "confirming";
     this.focusNext = "#quiz-confirm-heading";
   }

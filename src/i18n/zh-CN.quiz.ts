@@ -62,7 +62,7 @@ export const quizStrings = {
   "quiz.hint.case-judgement": "读完案情，选出合法、妥当的做法。",
   "quiz.hint.true-false": "判断这句话是否正确。",
   "quiz.hint.ordering": "用每一步旁边的“上移”“下移”按钮，把步骤排成正确的先后顺序。",
-  "quiz.hint.matching": "为左边每一项选出对应的一项。",
+  "quiz.hint.matching": "为每一项，在它的选择框里选出对应的一项。",
   "quiz.rule.all-or-nothing": "全部选对才得分。",
   "quiz.rule.partial-if-no-wrong": "可选多项：少选按选对的比例得分，选错一项不得分。",
   "quiz.rule.proportional-with-penalty": "可选多项：每选对一项得一份分，每选错一项扣一份分，最低 0 分。",

@@ -227,6 +227,41 @@ describe("quiz runner", () => {
     await context.close();
   });
 
+  test("at 375 px in 大字 a matching item stacks, says nothing of left and right, and shows the whole chosen option", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 800 } });
+    await context.addInitScript(() => localStorage.setItem("ma.textSize", "large"));
+    const page = await context.newPage();
+    await createLearner(page, "陈玉兰");
+    await page.goto(quizUrl(chosen.quizId, chosen.seed), { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "开始作答" }).click();
+    const at = chosen.drawn.items.findIndex((d) => itemOf(d.id).type === "matching");
+    for (let i = 0; i < at; i++) await page.getByRole("button", { name: "下一题" }).click();
+    const d = chosen.drawn.items[at]!;
+    await page.locator("#quiz-question", { hasText: `第 ${at + 1} 题` }).waitFor();
+    expect(await page.locator("quiz-runner").textContent()).not.toMatch(/左边|右边/);
+    const item = itemOf(d.id);
+    if (item.type !== "matching") throw new Error("not a matching item");
+    const optionText = (id: string) => item.options.find((o) => o.id === id)!.text;
+    const longest = [...d.options!].sort((a, b) => optionText(b).length - optionText(a).length)[0]!;
+    const prompt = d.prompts![0]!;
+    const select = page.locator(`#q-${d.id}-${prompt}`);
+    await select.selectOption(longest);
+    const label = await page.locator(`label[for="q-${d.id}-${prompt}"]`).boundingBox();
+    const box = await select.boundingBox();
+    // Stacked: the select sits under its prompt.
+    expect(box!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
+    const chosenLine = page.locator(".quiz-pair", { has: select }).locator(".quiz-pair__chosen");
+    await expect(chosenLine.textContent()).resolves.toBe(optionText(longest));
+    const fits = await chosenLine.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.scrollWidth <= el.clientWidth && r.right <= window.innerWidth && r.height > 0;
+    });
+    expect(fits).toBe(true);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   test("the attempt limit holds across retries and a reload", async () => {
     const { context, page, errors } = await newContext();
     await createLearner(page, "陈国强");
@@ -353,6 +388,9 @@ describe("quiz runner", () => {
     await page.getByRole("button", { name: "上一题" }).click();
     await page.locator("#quiz-question", { hasText: "第 1 题" }).waitFor();
     await page.getByRole("button", { name: "交卷", exact: true }).click();
+    // The one-off "back where you were" message is not left on the confirmation screen.
+    await page.locator("#quiz-confirm-heading").waitFor();
+    await expect(page.locator("quiz-runner").textContent()).resolves.not.toContain("已回到上次的作答");
     await page.getByRole("button", { name: "确认交卷" }).click();
     await page.getByText("成绩已保存到郑晓红的学习记录").waitFor();
     // The two answers given before the reload were graded (and were right).

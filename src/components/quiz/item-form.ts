@@ -159,6 +159,16 @@ function ordering(c: ItemFormContext, item: ItemOfType<"ordering">) {
   </ol>`;
 }
 
+/**
+ * A closed <select> shows its choice on one line and cuts off the rest (large text, a
+ * narrow phone): the whole choice is repeated under it. Hidden from screen readers, which
+ * read the select's own value.
+ */
+function chosenText(options: readonly { id: string; text: string }[], id: string | undefined) {
+  const text = id ? options.find((o) => o.id === id)?.text : undefined;
+  return text ? html`<p class="quiz-pair__chosen" aria-hidden="true">${text}</p>` : nothing;
+}
+
 function matching(c: ItemFormContext, item: ItemOfType<"matching">) {
   const given = c.response && typeof c.response === "object" && !Array.isArray(c.response) ? (c.response as Record<string, string>) : {};
   const options = optionsShown(item, c.drawn);
@@ -177,6 +187,7 @@ function matching(c: ItemFormContext, item: ItemOfType<"matching">) {
           <option value="" .selected=${!given[p.id]}>${c.strings["quiz.choose"]}</option>
           ${options.map((o) => html`<option value=${o.id} .selected=${given[p.id] === o.id}>${o.text}</option>`)}
         </select>
+        ${chosenText(options, given[p.id])}
       </div>`;
     })}
   </div>`;

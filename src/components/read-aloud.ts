@@ -1,12 +1,19 @@
-import { LitElement, css, html } from "lit";
+import { LitElement, css, html, nothing } from "lit";
 import { fill, type Strings } from "../i18n/fill.ts";
 import { pickChineseVoice, speechChunks } from "../lib/settings/speech.ts";
 
 type Status = "idle" | "speaking" | "paused";
 
+/** Attribute on the block being read, styled by the lesson page (a visible highlight). */
+const READING = "data-reading";
+/** How long to wait for the browser's voice list on first use (it may arrive late). */
+const VOICE_WAIT_MS = 1500;
+
 /**
- * 朗读: reads the lesson aloud with the browser's own zh-CN speech synthesis. Rendered
- * `hidden` by the page; it only shows itself when the browser has a Chinese voice.
+ * 朗读: reads the lesson aloud with the browser's own zh-CN speech synthesis, the title
+ * first, paragraph by paragraph, marking and scrolling to the paragraph being read.
+ * Where the browser has no speech or no Chinese voice (many phones' built-in and in-app
+ * browsers), pressing 朗读 says so and what to do instead, rather than hiding the button.
  */
 export class ReadAloud extends LitElement {
   static properties = {
@@ -20,6 +27,8 @@ export class ReadAloud extends LitElement {
     position: { state: true },
     /** The text split into paragraphs to speak. */
     chunks: { state: true },
+    /** Whether 朗读 was pressed where no Chinese voice exists (the explanation shows). */
+    noVoice: { state: true },
   };
 
   declare strings: Strings;
@@ -27,8 +36,11 @@ export class ReadAloud extends LitElement {
   declare status: Status;
   declare position: number;
   declare chunks: string[];
+  declare noVoice: boolean;
 
   private voice: SpeechSynthesisVoice | undefined;
+  /** The page element each chunk comes from, for the highlight. */
+  private blocks: HTMLElement[] = [];
 
   constructor() {
     super();
@@ -37,6 +49,7 @@ export class ReadAloud extends LitElement {
     this.status = "idle";
     this.position = 0;
     this.chunks = [];
+    this.noVoice = false;
   }
 
   static styles = css`
@@ -71,10 +84,19 @@ export class ReadAloud extends LitElement {
       font-size: 0.9em;
       color: var(--color-muted, #555);
     }
+    .no-voice {
+      margin: 0.5rem 0 0;
+      padding: 0.5rem 0.75rem;
+      border-inline-start: 4px solid var(--color-accent, #8a2b0b);
+      background: var(--color-note-bg, #f6f1e7);
+      border-radius: 0 8px 8px 0;
+    }
   `;
 
   connectedCallback() {
     super.connectedCallback();
+    // The page renders this hidden until the element runs; then it always shows.
+    this.hidden = false;
     if (!("speechSynthesis" in window)) return;
     this.detectVoice();
     speechSynthesis.addEventListener?.("voiceschanged", this.detectVoice);
@@ -93,34 +115,66 @@ export class ReadAloud extends LitElement {
   render() {
     const reading = this.status !== "idle";
     return html`<div class="controls">
-      ${this.status === "idle"
-        ? html`<button type="button" class="primary" @click=${this.handleStart}>${this.strings["readAloud.start"]}</button>`
-        : html`<button type="button" class="primary" @click=${this.handlePauseResume}>
-            ${this.status === "paused" ? this.strings["readAloud.resume"] : this.strings["readAloud.pause"]}
-          </button>`}
-      ${reading ? html`<button type="button" @click=${this.handleStop}>${this.strings["readAloud.stop"]}</button>` : null}
-      <span class="status" role="status">${reading
-        ? fill(this.strings["readAloud.reading"], { n: this.position + 1, total: this.chunks.length })
-        : ""}</span>
-    </div>`;
+        ${this.status === "idle"
+          ? html`<button type="button" class="primary" aria-describedby=${this.noVoice ? "no-voice" : nothing} @click=${this.handleStart}>
+              ${this.strings["readAloud.start"]}
+            </button>`
+          : html`<button type="button" class="primary" @click=${this.handlePauseResume}>
+              ${this.status === "paused" ? this.strings["readAloud.resume"] : this.strings["readAloud.pause"]}
+            </button>`}
+        ${reading ? html`<button type="button" @click=${this.handleStop}>${this.strings["readAloud.stop"]}</button>` : nothing}
+        <span class="status" role="status"
+          >${reading ? fill(this.strings["readAloud.reading"], { n: this.position + 1, total: this.chunks.length }) : ""}</span
+        >
+      </div>
+      <p class="no-voice" id="no-voice" role="alert" ?hidden=${!this.noVoice}>${this.noVoice ? this.strings["readAloud.noVoice"] : ""}</p>`;
   }
 
   private detectVoice = () => {
     this.voice = pickChineseVoice(speechSynthesis.getVoices());
-    this.hidden = !this.voice;
+    if (this.voice) this.noVoice = false;
   };
 
-  private handleStart() {
+  /** The voice list can arrive a moment after the page loads: wait for it once, briefly. */
+  private async waitForVoice(): Promise<SpeechSynthesisVoice | undefined> {
+    if (this.voice || !("speechSynthesis" in window)) return this.voice;
+    await new Promise<void>((done) => {
+      const timer = setTimeout(done, VOICE_WAIT_MS);
+      speechSynthesis.addEventListener?.("voiceschanged", () => (clearTimeout(timer), done()), { once: true });
+    });
+    this.detectVoice();
+    return this.voice;
+  }
+
+  private async handleStart() {
     const source = document.getElementById(this.for);
     if (!source) return;
-    const blocks = [...source.querySelectorAll<HTMLElement>("h2, h3, p, li, blockquote, td")].filter(
-      (el) => !el.closest("[data-speech-skip]") && !el.querySelector("p, li"),
-    );
-    this.chunks = speechChunks(blocks.map((el) => el.innerText));
+    if (!(await this.waitForVoice())) {
+      this.noVoice = true;
+      return;
+    }
+    this.noVoice = false;
+    // The title first, then every block in page order (the line above the title included).
+    const blocks = [...source.querySelectorAll<HTMLElement>("h1, h2, h3, p, li, blockquote, td")]
+      .filter((el) => !el.closest("[data-speech-skip]") && !el.querySelector("p, li"))
+      .sort((a, b) => Number(b.tagName === "H1") - Number(a.tagName === "H1"));
+    // Each block is split into chunks the engine will not cut; each chunk remembers its block.
+    const plan = blocks.flatMap((el) => speechChunks([el.innerText]).map((text) => ({ text, el })));
+    this.chunks = plan.map((p) => p.text);
+    this.blocks = plan.map((p) => p.el);
     this.position = 0;
     speechSynthesis.cancel();
     this.status = "speaking";
     this.speakCurrent();
+  }
+
+  /** Marks the block being read (and only it) and brings it into view. */
+  private highlight(el: HTMLElement | undefined) {
+    for (const marked of document.querySelectorAll(`[${READING}]`)) if (marked !== el) marked.removeAttribute(READING);
+    if (!el || el.hasAttribute(READING)) return;
+    el.setAttribute(READING, "");
+    const smooth = !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    el.scrollIntoView?.({ block: "center", behavior: smooth ? "smooth" : "auto" });
   }
 
   private speakCurrent() {
@@ -128,8 +182,10 @@ export class ReadAloud extends LitElement {
     const text = this.chunks[this.position];
     if (text === undefined) {
       this.status = "idle";
+      this.highlight(undefined);
       return;
     }
+    this.highlight(this.blocks[this.position]);
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = "zh-CN";
     if (this.voice) utterance.voice = this.voice;
@@ -140,6 +196,7 @@ export class ReadAloud extends LitElement {
     };
     utterance.onerror = () => {
       this.status = "idle";
+      this.highlight(undefined);
     };
     speechSynthesis.speak(utterance);
   }
@@ -157,6 +214,7 @@ export class ReadAloud extends LitElement {
   private handleStop = () => {
     this.status = "idle";
     this.position = 0;
+    this.highlight(undefined);
     if ("speechSynthesis" in window) speechSynthesis.cancel();
   };
 }

@@ -47,16 +47,6 @@ export const zhCN = {
   "readAloud.reading": "正在朗读第 {n} 段，共 {total} 段",
   "readAloud.noVoice":
     "这个浏览器没有中文朗读语音，所以读不了。可以换一个浏览器打开本页（如 Chrome、Edge 或手机自带的浏览器），或者打开手机自带的朗读功能（在“设置—无障碍”里，叫“随选朗读”“朗读屏幕”或“选择朗读”）。",
-  "readAloud.noVoice":
-    "这个浏览器没有中文朗读语音，所以读不了。可以换一个浏览器打开本页（如 Chrome、Edge 或手机自带的浏览器），或者打开手机自带的朗读功能（在“设置—无障碍”里，叫“随选朗读”“朗读屏幕”或“选择朗读”）。",
-  // The current learner's lesson states on the course list, course pages and home (components/lesson-states.ts).
-  "lessonState.done": "已学完",
-  "lessonState.started": "学了一半",
-  "lessonState.course": "已学完 {done} 课，共 {total} 课",
-  "lessonState.courseDone": "全部学完",
-  "lessonState.courseStarted": "已开始学习，共 {total} 课",
-  "lessonState.continue": "继续学习：{title}",
-  "lessonState.next": "继续学习下一课：{title}",
   // The current learner's lesson states on the course list, course pages and home (components/lesson-states.ts).
   "lessonState.done": "已学完",
   "lessonState.started": "学了一半",

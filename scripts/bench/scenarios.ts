@@ -9,6 +9,8 @@ import { sampleDraft } from "../../src/lib/scenario/agreement.ts";
 import { availableChoices, choose, isEnded, start, submitAgreement } from "../../src/lib/scenario/engine.ts";
 import { checkScenarioDir } from "../../src/lib/scenario/files.ts";
 import type { Scenario } from "../../src/lib/scenario/schema.ts";
+// The shared seeded generator (the quizzes' draw), so runs are the same every time.
+import { mulberry32 } from "../../src/lib/quiz/draw.ts";
 
 export interface ScenarioFigures {
   scenarios: number;
@@ -16,16 +18,6 @@ export interface ScenarioFigures {
   steps: number;
   medianStepMs: number;
   p95StepMs: number;
-}
-
-/** mulberry32: a tiny seeded PRNG so runs are the same every time. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function timedRun(scenario: Scenario, next: () => number, times: number[]) {
@@ -55,7 +47,7 @@ export function scenarioFigures(root: string, content: string, runsPerScenario =
   const scenarios = files.flatMap((f) => (f.scenario ? [f.scenario] : []));
   const times: number[] = [];
   scenarios.forEach((scenario, i) => {
-    const next = random(i + 1);
+    const next = mulberry32(i + 1);
     for (let run = 0; run < runsPerScenario; run++) timedRun(scenario, next, times);
   });
   const sorted = times.sort((a, b) => a - b);

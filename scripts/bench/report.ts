@@ -3,11 +3,14 @@ import type { BudgetResult } from "./budget.ts";
 import type { BuildResult } from "./build.ts";
 import type { CheckResult } from "./content-check.ts";
 import { pageTypeOf, type TypeSummary } from "./page-types.ts";
+import { PRECACHE_BUDGET_GZIP, type PrecacheFigures } from "./precache.ts";
 
 export interface ScaleResult {
   scale: number;
   check: CheckResult;
   build: BuildResult;
+  /** The service worker's precache list in that build (sw.js). */
+  precache: import("./precache.ts").PrecacheFigures;
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -61,7 +64,7 @@ export function budgetTable(results: readonly BudgetResult[]): string {
 }
 
 export function buildTable(results: readonly ScaleResult[]): string {
-  const body = results.map(({ scale, check, build }) => [
+  const body = results.map(({ scale, check, build, precache }) => [
     `${scale}x`,
     String(check.courses),
     String(check.lessons),
@@ -69,11 +72,15 @@ export function buildTable(results: readonly ScaleResult[]): string {
     check.ms.toFixed(0),
     build.seconds.toFixed(1),
     ((build.seconds * 1000) / build.pages).toFixed(1),
+    String(precache.entries),
+    kb(precache.gzip),
+    precache.gzip <= PRECACHE_BUDGET_GZIP && precache.curriculumEntries === 0 ? "PASS" : "FAIL",
   ]);
   return [
-    "Build time (wall clock of `astro build --force` into a temp folder; content check = checkContent alone, median of 3 runs).",
+    "Build time (wall clock of `astro build --force` into a temp folder; content check = checkContent alone, median of 3 runs),",
+    `and what that build's service worker precaches (sw.js list; budget ≤ ${kb(PRECACHE_BUDGET_GZIP)} KB gzip and no curriculum page, at every scale).`,
     "",
-    table(["scale", "courses", "lessons", "pages", "check ms", "build s", "ms/page"], body),
+    table(["scale", "courses", "lessons", "pages", "check ms", "build s", "ms/page", "precache files", "precache KB gz", "precache"], body),
   ].join("\n");
 }
 
@@ -90,6 +97,17 @@ export function searchTable(figures: import("./search.ts").SearchFigures): strin
           kb(pagefind.gzipBytes),
           `first ${pagefind.firstQueryMs.toFixed(0)} ms (wasm start), then ${pagefind.medianQueryMs.toFixed(1)} ms median (Chromium)`,
         ],
+    ...("skipped" in pagefind
+      ? []
+      : [
+          [
+            "pagefind, cheap phone",
+            "4× CPU slowdown, Slow 3G",
+            "",
+            "",
+            `first result ${pagefind.slowFirstResultMs.toFixed(0)} ms from opening /search/?q=, ${pagefind.slowTypedFirstResultMs.toFixed(0)} ms from typing it on a loaded page (target ≤ 1000 ms; fetched ${pagefind.gzipBytes <= 80 * 1024 ? "≤" : ">"} 80 KB gz target)`,
+          ],
+        ]),
   ];
   return table(["search", "what", "KB", "KB gz", "time"], rows);
 }
@@ -119,5 +137,37 @@ export function storeTable(f: import("./progress-store.ts").StoreFigures): strin
     table(["backend", "operation", "attempts", "runs", "median ms", "p95 ms", "budget (median)"], rows),
     "",
     `Export file for that learner (exportText): ${kb(f.exportBytes)} KB, ${kb(f.exportGzipBytes)} KB gzip (${f.exportBytes} B / ${f.exportGzipBytes} B).`,
+  ].join("\n");
+}
+
+/** The precache as listed in sw.js and as Chromium's Cache Storage holds it after a first visit. */
+export function precacheTable(listed: PrecacheFigures, held: PrecacheFigures & { caches: string[] }): string {
+  const verdict = (f: PrecacheFigures) => (f.gzip <= PRECACHE_BUDGET_GZIP && f.curriculumEntries === 0 ? "PASS" : "FAIL");
+  return [
+    `Service worker precache after a first visit to the home page (budget ≤ ${kb(PRECACHE_BUDGET_GZIP)} KB gzip, no course, lesson, law, quiz, scenario or registry file).`,
+    "",
+    table(
+      ["measured", "entries", "KB", "KB gz", "curriculum files", "result", "caches"],
+      [
+        ["sw.js precache list", String(listed.entries), kb(listed.bytes), kb(listed.gzip), String(listed.curriculumEntries), verdict(listed), ""],
+        ["Chromium Cache Storage", String(held.entries), kb(held.bytes), kb(held.gzip), String(held.curriculumEntries), verdict(held), held.caches.join(", ")],
+      ],
+    ),
+  ].join("\n");
+}
+
+/** First load per page type (no learner, nothing cached) beside the floor: the same lesson text as a plain page. */
+export function firstLoadTable(rows: readonly import("./first-load.ts").FirstLoad[], floor: import("./floor.ts").Floor, over: readonly string[]): string {
+  const body = [...rows]
+    .sort((a, b) => a.type.localeCompare(b.type))
+    .map((r) => [r.type, kb(r.html), kb(r.css), kb(r.js), kb(r.data), kb(r.total), `${(r.total / floor.gzip).toFixed(1)}×`, r.page]);
+  body.push(["(floor)", kb(floor.gzip), "0.0", "0.0", "0.0", kb(floor.gzip), "1.0×", `plain page of ${floor.characters} characters from ${floor.page}`]);
+  return [
+    "First load before any interaction (no learner chosen, no service worker, nothing cached; KB gzip, each file on its own), heaviest page of each type,",
+    `beside the floor: the text of a lesson as one plain HTML page with system fonts (${kb(floor.gzip)} KB gzip).`,
+    "",
+    table(["page type", "HTML", "CSS", "JS", "data", "total", "× floor", "page"], body),
+    "",
+    over.length ? `First-load budgets FAILED:\n  ${over.join("\n  ")}` : "First-load budgets (lesson ≤ 12 KB in all; content pages ≤ 2 KB JS; quiz and scenario ≤ 30 KB): PASS",
   ].join("\n");
 }

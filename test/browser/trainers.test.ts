@@ -14,7 +14,7 @@ import { useSiteAndBrowser } from "./support/session.ts";
 
 const trainersDir = join(distDir(), "trainers");
 /** Scenario ids with a graph page in dist/. */
-const graphPages = existsSync(trainersDir) ? readdirSync(trainersDir).filter((n) => existsSync(join(trainersDir, n, "index.html"))) : [];
+const graphPages = existsSync(trainersDir) ? readdirSync(trainersDir).filter((n) => n !== "coverage" && existsSync(join(trainersDir, n, "index.html"))) : [];
 const graphPath = largestGraphPage();
 
 const env = useSiteAndBrowser();
@@ -67,6 +67,35 @@ describe.skipIf(!graphPath)("a graph page", () => {
     const targets = await page.locator(".node-list a[href^='#']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.slice(1)));
     expect(targets.length).toBeGreaterThan(0);
     for (const id of new Set(targets)) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
+    await page.close();
+  });
+});
+
+describe("the coverage page", () => {
+  test("lists People's Mediation Law Arts. 17-33, each taught, practised and assessed, and every objective with its items", async () => {
+    const { page, errors } = await open("trainers/coverage/");
+    const required = page.locator('table[data-statute="rmtjf"] tbody tr').filter({ hasText: "必须" });
+    const ids = await required.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.provision));
+    expect(ids).toEqual(Array.from({ length: 17 }, (_, i) => `rmtjf-${17 + i}`));
+    // The build refuses content that misses the rule, so no required row is short.
+    expect(await page.locator("tr.short th:has-text('必须')").count()).toBe(0);
+    for (const col of ["lessons", "scenarios", "items"]) {
+      expect(await required.locator(`td[data-col="${col}"] .none`).count(), col).toBe(0);
+    }
+    // Art. 28 links a lesson that teaches it and a scenario that practises it.
+    const art28 = page.locator('tr[data-provision="rmtjf-28"]');
+    expect(await art28.locator('td[data-col="lessons"] a[href*="/courses/"]').count()).toBeGreaterThan(0);
+    expect(await art28.locator('td[data-col="scenarios"] a[href*="/scenarios/"]').count()).toBeGreaterThan(0);
+    // One row per lesson objective, each naming its reference.
+    const refs = await page.locator("tr[data-objective]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.objective));
+    expect(refs.length).toBeGreaterThan(60);
+    expect(refs).toContain("procedure/starting-mediation#1");
+    expect(await page.locator("[data-totals]").textContent()).toMatch(/共 \d+ 条法条/);
+    // Wide tables scroll inside a labelled, focusable region.
+    const region = page.locator('.table-region:has(table[data-statute="rmtjf"])');
+    expect(await region.getAttribute("role")).toBe("region");
+    expect(await region.getAttribute("tabindex")).toBe("0");
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

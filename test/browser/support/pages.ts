@@ -12,7 +12,7 @@ export function largestGraphPage(): string | undefined {
   const dir = join(dist, "trainers");
   const size = (n: string) => statSync(join(dir, n, "index.html")).size;
   const [largest] = dirsIn(dir)
-    .filter((n) => existsSync(join(dir, n, "index.html")))
+    .filter((n) => n !== "coverage" && existsSync(join(dir, n, "index.html")))
     .sort((a, b) => size(b) - size(a) || a.localeCompare(b));
   return largest && `trainers/${largest}/`;
 }
@@ -40,6 +40,7 @@ export function pageTypes(): Record<string, string> {
     "record import": "me/import/",
     quiz: `quizzes/${dirsIn(join(dist, "quizzes"))[0]}/`,
     trainers: "trainers/",
+    coverage: "trainers/coverage/",
     ...(largestGraphPage() ? { "scenario graph": largestGraphPage()! } : {}),
     authoring: "authoring/",
     "scenario authoring": "authoring/scenarios/",

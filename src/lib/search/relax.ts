@@ -6,10 +6,13 @@
  *   1. "exact"  the query as typed (skipped when it holds question words);
  *   2. "plain"  the query without question words and fillers, every part still required;
  *   3. "parts"  each meaningful part on its own (longest first), merged;
- *   4. "any"    each word on its own (any-word matching), merged.
+ *   4. "any"    each word on its own (any-word matching), merged, together with the law's
+ *               words for everyday ones (收钱 → 收费, see synonyms.ts).
  * It stops as soon as enough results are collected and reports which stage it reached and
  * what it dropped, so the page can say how it relaxed the query.
  */
+
+import { formalWords } from "./synonyms.ts";
 
 export type RelaxStage = "exact" | "plain" | "parts" | "any";
 
@@ -121,7 +124,7 @@ export function relaxationPlan(raw: string): SearchStep[] {
   const byLength = (xs: string[]) => [...xs].sort((x, y) => [...y].length - [...x].length);
   const parts = a.parts.filter((p) => [...p].length > 1);
   if (parts.length > 1) steps.push({ stage: "parts", queries: byLength(parts) });
-  const words = byLength(a.words);
+  const words = [...byLength(a.words), ...formalWords(a.query).filter((w) => !a.words.includes(w))];
   const seen = new Set(steps.flatMap((s) => s.queries));
   if (words.length > 1 && words.some((w) => !seen.has(w))) steps.push({ stage: "any", queries: words });
   return steps;

@@ -48,13 +48,23 @@ describe("relaxationPlan", () => {
     expect(relaxationPlan("协议生效后多久申请司法确认")).toEqual([
       { stage: "plain", queries: ["协议生效后 申请司法确认"] },
       { stage: "parts", queries: ["申请司法确认", "协议生效后"] },
-      { stage: "any", queries: ["协议", "生效", "申请", "司法", "确认"] },
+      // 多久 also brings the law's words for it.
+      { stage: "any", queries: ["协议", "生效", "申请", "司法", "确认", "期限", "时效"] },
     ]);
   });
   test("single characters are not searched as parts, and a word stage that adds nothing is left out", () => {
     const plan = relaxationPlan("一方不愿意调解还能调吗");
     expect(plan.map((s) => s.stage)).toEqual(["plain", "any"]);
     expect(relaxationPlan("赡养")).toEqual([{ stage: "exact", queries: ["赡养"] }]);
+  });
+});
+
+describe("everyday words", () => {
+  test("the any-word stage also searches the law's word for an everyday one", () => {
+    expect(relaxationPlan("调解要收钱吗").at(-1)).toEqual({ stage: "any", queries: ["调解", "收钱", "收费"] });
+  });
+  test("a formal word the query already has is not added again", () => {
+    expect(relaxationPlan("调委会 人民调解委员会").flatMap((s) => s.queries).filter((q) => q === "人民调解委员会")).toHaveLength(1);
   });
 });
 
@@ -107,7 +117,7 @@ describe("relaxedSearch", () => {
     expect(r.results[0].id).toBe("law33");
     expect(new Set(r.results.map((x) => x.id))).toEqual(new Set(["law33", "lesson", "term"]));
     expect(r.stage).toBe("any");
-    expect(r.searched).toEqual(["协议", "生效", "申请", "司法", "确认"]);
+    expect(r.searched).toEqual(["协议", "生效", "申请", "司法", "确认", "期限", "时效"]);
   });
   test("a stage that adds nothing new does not count as used", async () => {
     const r = await relaxedSearch("台账 司法确认", engine([]), 5);

@@ -37,6 +37,16 @@ describe("tokenize", () => {
     const tokens = tokenize("司法确认", "combined");
     expect(tokens).toEqual(expect.arrayContaining(["司法", "法确", "确认"]));
   });
+  test("CJK Extension-A characters (U+3400–U+4DBF, in names and dialect words) are kept like common ones", () => {
+    // 䶮 (U+4DAE) as in 刘䶮; 㐂 (U+3402) at the start of the block.
+    expect(tokenize("刘䶮调解", "ngrams")).toEqual(["刘䶮", "䶮调", "调解"]);
+    expect(tokenize("㐂", "ngrams")).toEqual(["㐂"]);
+    expect(tokenize("刘䶮", "words").join("")).toBe("刘䶮");
+  });
+  test("CJK compatibility ideographs become their unified form (NFKC) and are kept", () => {
+    // U+F9F1 is a compatibility form of 隣 (U+96A3).
+    expect(tokenize("\uF9F1人", "ngrams")).toEqual(["隣人"]);
+  });
   test("full-width letters and digits are normalised (NFKC)", () => {
     expect(tokenize("ＡＢＣ２８", "ngrams")).toEqual(["abc28"]);
   });

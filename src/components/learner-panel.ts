@@ -1,11 +1,13 @@
 import { LitElement, html, nothing } from "lit";
 import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
 import { attemptHistory, summarise, type AttemptRow, type OutlineCourse, type ProgressSummary } from "../lib/progress/summary.ts";
-import { exportFileName, exportText, importText } from "../lib/progress/export.ts";
+import { exportFileName, exportText, importSizeProblem } from "../lib/progress/export.ts";
 import { ProgressStoreError } from "../lib/progress/errors.ts";
+import { safeBackPath } from "../lib/progress/back-link.ts";
+import { points } from "../lib/quiz/view.ts";
 import { formatMinutes } from "../lib/curriculum/time.ts";
 import { forgetLearnerOnDevice } from "../browser/forget-learner.ts";
-import { importRecord } from "../browser/import-record.ts";
+import { importFileShown } from "../browser/import-record.ts";
 import { currentLearnerId, onLearnerChange, setCurrentLearnerId } from "../browser/learner.ts";
 import { progressClient, type ProgressClient } from "../browser/progress-client.ts";
 import { fill, type Strings } from "../i18n/fill.ts";
@@ -42,6 +44,12 @@ export class LearnerPanel extends LitElement {
     mode: { state: true },
     /** The last action's result, in the status line. */
     message: { state: true },
+    /** The result of the last export or QR code, next to those buttons (announced). */
+    exportStatus: { state: true },
+    /** The result of the last import, next to the file control (announced). */
+    importStatus: { state: true },
+    /** The site's base path: a `?back=` path must lie under it. */
+    base: { type: String },
     /** Storage warning (in-memory or not persistent). */
     warning: { state: true },
     /** The learner whose removal awaits confirmation. */
@@ -62,6 +70,9 @@ export class LearnerPanel extends LitElement {
   declare summary: ProgressSummary | undefined;
   declare mode: "view" | "create" | "rename";
   declare message: string;
+  declare exportStatus: { text: string; ok: boolean };
+  declare importStatus: { text: string; ok: boolean };
+  declare base: string;
   declare warning: string;
   declare removing: LearnerProfile | undefined;
   declare importUrl: string;
@@ -72,6 +83,8 @@ export class LearnerPanel extends LitElement {
   /** The current learner's attempts, read once for all history lists until the next refresh. */
   private attempts?: Promise<QuizAttempt[]>;
   private stopListening?: () => void;
+  /** Where to return once a learner is chosen (a quiz that sent the learner here), if safe. */
+  private back?: string;
 
   constructor() {
     super();
@@ -83,6 +96,9 @@ export class LearnerPanel extends LitElement {
     this.summary = undefined;
     this.mode = "view";
     this.message = "";
+    this.exportStatus = { text: "", ok: true };
+    this.importStatus = { text: "", ok: true };
+    this.base = "/";
     this.warning = "";
     this.removing = undefined;
     this.importUrl = "";
@@ -97,6 +113,7 @@ export class LearnerPanel extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this.stopListening = onLearnerChange(() => void this.refresh());
+    this.back = safeBackPath(location.search, this.base);
     void this.start();
   }
 
@@ -107,8 +124,9 @@ export class LearnerPanel extends LitElement {
 
   private async start() {
     this.client = await progressClient();
+    // Shown once there is something to lose (render); an outdated tab gets <update-prompt>'s message instead.
     if (this.client.fallback) this.warning = this.strings["me.fallback"];
-    else if (!this.client.persistent) this.warning = this.strings["me.notPersistent"];
+    else if (!this.client.persistent && !this.client.outdated) this.warning = this.strings["me.notPersistent"];
     await this.refresh();
   }
 
@@ -152,20 +170,22 @@ export class LearnerPanel extends LitElement {
     const when = (iso: string) => new Date(iso).toLocaleString("zh-CN", { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
     return html`<ol class="me-history__list">
         ${rows.map(
-          (a) => html`<li>${fill(this.strings["me.historyRow"], { when: when(a.finished), score: a.score, max: a.max, passed: a.passed ? this.strings["me.historyPassed"] : this.strings["me.historyFailedMark"] })}</li>`,
+          (a) => html`<li>${fill(this.strings["me.historyRow"], { when: when(a.finished), score: points(a.score), max: points(a.max), passed: a.passed ? this.strings["me.historyPassed"] : this.strings["me.historyFailedMark"] })}</li>`,
         )}
       </ol>
       ${total > rows.length ? html`<p class="meta">${fill(this.strings["me.historyMore"], { n: rows.length })}</p>` : nothing}`;
   }
 
   private fail(error: unknown) {
-    const reason = error instanceof ProgressStoreError ? error.message : String(error);
-    this.message = fill(this.strings["me.saveFailed"], { reason });
+    this.message = this.failure(error);
   }
 
   render() {
     return html`
-      ${this.warning ? html`<p class="me-warning" role="alert">${this.warning}</p>` : nothing}
+      ${this.back
+        ? html`<p class="me-back"><a href=${this.back}>${this.strings["me.backLink"]}</a> <span class="meta">${this.strings["me.backHint"]}</span></p>`
+        : nothing}
+      ${this.warning && this.learners.length ? html`<p class="me-warning" role="alert">${this.warning}</p>` : nothing}
       <p class="me-status" role="status">${this.message}</p>
       ${this.renderLearners()} ${this.mode !== "view" ? this.renderForm() : nothing} ${this.current ? this.renderProgress(this.current) : nothing}
       ${this.renderTransfer()} ${this.removing ? this.renderRemoveDialog(this.removing) : nothing}
@@ -235,7 +255,7 @@ export class LearnerPanel extends LitElement {
         ? html`<ul>
             ${s.quizzes.map(
               (q) => html`<li>
-                ${fill(this.strings["me.quizRow"], { quiz: this.names.quizzes[q.quiz] ?? q.quiz, score: q.bestScore, max: q.max, n: q.attempts, passed: q.passed ? this.strings["me.passed"] : "" })}
+                ${fill(this.strings["me.quizRow"], { quiz: this.names.quizzes[q.quiz] ?? q.quiz, score: points(q.bestScore), max: points(q.max), n: q.attempts, passed: q.passed ? this.strings["me.passed"] : "" })}
                 <details class="me-history" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void this.loadHistory(q.quiz)}>
                   <summary>${fill(this.strings["me.history"], { n: q.attempts })}</summary>
                   ${this.renderHistory(q.quiz, q.attempts)}
@@ -252,8 +272,8 @@ export class LearnerPanel extends LitElement {
                 html`<li>
                   ${fill(this.strings["me.scenarioRow"], {
                     scenario: this.names.scenarios[r.scenario] ?? r.scenario,
-                    score: r.bestScore,
-                    max: r.max,
+                    score: points(r.bestScore),
+                    max: points(r.max),
                     n: r.runs,
                     outcome: (r.lastOutcome && this.strings[`scenario.outcome.${r.lastOutcome}`]) ?? r.lastOutcome ?? "",
                   })}
@@ -264,26 +284,35 @@ export class LearnerPanel extends LitElement {
     </section>`;
   }
 
+  /** A result next to the control that caused it; the region stays in the page so that screen readers announce each change. */
+  private renderStatus(status: { text: string; ok: boolean }, id: string) {
+    return html`<p id=${id} class=${`me-transfer-status${status.ok ? "" : " me-transfer-status--failed"}`} role="status" aria-live="polite">${status.text}</p>`;
+  }
+
   private renderTransfer() {
     return html`<section class="box" aria-labelledby="me-transfer">
       <h2 id="me-transfer">${this.strings["me.export"]} / ${this.strings["me.import"]}</h2>
       ${this.current
-        ? html`<p><button type="button" class="button" @click=${() => this.handleExport(this.current!)}>${this.strings["me.export"]}</button></p>
+        ? html`<p class="me-form__buttons">
+              <button type="button" class="button" @click=${() => this.handleExport(this.current!)}>${this.strings["me.export"]}</button>
+              <button type="button" class="button button--secondary" @click=${() => this.handleQr(this.current!)}>${this.strings["me.qr"]}</button>
+            </p>
+            ${this.renderStatus(this.exportStatus, "me-export-status")}
             <p class="meta">${this.strings["me.exportHint"]}</p>
-            <p><button type="button" class="button button--secondary" @click=${() => this.handleQr(this.current!)}>${this.strings["me.qr"]}</button></p>
             ${this.qr
               ? html`<figure class="me-qr">
+                  <figcaption class="meta">${this.strings["me.qrHint"]}</figcaption>
                   <img src=${this.qr.src} alt=${this.qr.alt} width="280" height="280" />
-                  <figcaption class="meta">${this.strings["me.qrHint"]} <a class="me-qr__link" href=${this.qr.url}>${this.strings["me.qrLink"]}</a></figcaption>
+                  <p class="meta"><a class="me-qr__link" href=${this.qr.url}>${this.strings["me.qrLink"]}</a></p>
                 </figure>`
               : nothing}`
         : nothing}
-      <p>
-        <label class="button button--secondary me-file">${this.strings["me.import"]}
-          <input type="file" accept="application/json,.json" @change=${this.handleImport} />
-        </label>
-      </p>
-      <p class="meta">${this.strings["me.importHint"]}</p>
+      <div class="me-file">
+        <label for="me-import-file">${this.strings["me.importFile"]}</label>
+        <input id="me-import-file" type="file" accept="application/json,.json" aria-describedby="me-import-hint me-import-status" @change=${this.handleImport} />
+      </div>
+      ${this.renderStatus(this.importStatus, "me-import-status")}
+      <p class="meta" id="me-import-hint">${this.strings["me.importHint"]}</p>
     </section>`;
   }
 
@@ -319,10 +348,13 @@ export class LearnerPanel extends LitElement {
     const data = new FormData(event.target as HTMLFormElement);
     const fields = { name: String(data.get("name") ?? ""), township: String(data.get("township") ?? ""), village: String(data.get("village") ?? "") };
     try {
-      if (this.mode === "rename" && this.current) await this.client.store.renameLearner(this.current.id, fields);
+      const creating = !(this.mode === "rename" && this.current);
+      if (!creating) await this.client.store.renameLearner(this.current!.id, fields);
       else setCurrentLearnerId((await this.client.store.createLearner(fields)).id);
       this.mode = "view";
       this.message = "";
+      // A quiz sent the learner here to make a profile: go back to it.
+      if (creating && this.back) return location.assign(this.back);
       await this.refresh();
     } catch (error) {
       this.fail(error);
@@ -331,6 +363,7 @@ export class LearnerPanel extends LitElement {
 
   private handleSwitch(learner: LearnerProfile) {
     setCurrentLearnerId(learner.id);
+    if (this.back) location.assign(this.back);
   }
 
   private async handleRemove(learner: LearnerProfile) {
@@ -358,8 +391,11 @@ export class LearnerPanel extends LitElement {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      this.exportStatus = { text: fill(this.strings["me.exported"], { name: learner.name, file: link.download }), ok: true };
+      // From the removal dialog the export region may be hidden behind it: say it there too.
+      if (this.removing) this.message = this.exportStatus.text;
     } catch (error) {
-      this.fail(error);
+      this.exportStatus = { text: this.failure(error), ok: false };
     }
   }
 
@@ -375,14 +411,15 @@ export class LearnerPanel extends LitElement {
       const fragment = await encodeRecordFragment(record);
       if (!fitsInQrCode(fragment, prefix)) {
         this.qr = undefined;
-        this.message = this.strings["me.qrTooBig"];
+        this.exportStatus = { text: this.strings["me.qrTooBig"], ok: false };
         return;
       }
       const { toString } = await import("qrcode");
       const svg = await toString(prefix + fragment, { type: "svg", errorCorrectionLevel: "L", margin: 2 });
       this.qr = { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, alt: fill(this.strings["me.qrAlt"], { name: learner.name }), url: prefix + fragment };
+      this.exportStatus = { text: "", ok: true };
     } catch (error) {
-      this.fail(error);
+      this.exportStatus = { text: this.failure(error), ok: false };
     }
   }
 
@@ -391,17 +428,28 @@ export class LearnerPanel extends LitElement {
     const file = input.files?.[0];
     input.value = "";
     if (!file || !this.client) return;
-    const result = await importText(await file.text());
-    if (!result.ok) {
-      this.message = fill(this.strings["me.importFailed"], { reason: result.problem.message });
+    // Checked before the file is read: a huge file must not freeze a cheap phone.
+    const large = importSizeProblem(file.size);
+    if (large) {
+      this.importStatus = { text: fill(this.strings["me.importFailed"], { reason: large.message }), ok: false };
       return;
     }
+    this.importStatus = { text: this.strings["me.importReading"], ok: true };
     try {
-      this.message = (await importRecord(this.client.store, result.record, Boolean(this.current), this.strings)).message;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await importFileShown(this.client.store, bytes, Boolean(this.current), this.strings);
+      this.importStatus = { text: result.message, ok: result.ok };
+      if (!result.ok) return;
+      // The learner now exists: an empty "新建学员档案" form has nothing left to do.
+      if (this.mode === "create") this.mode = "view";
       await this.refresh();
     } catch (error) {
-      this.fail(error);
+      this.importStatus = { text: this.failure(error), ok: false };
     }
+  }
+
+  private failure(error: unknown): string {
+    return fill(this.strings["me.saveFailed"], { reason: error instanceof ProgressStoreError ? error.message : String(error) });
   }
 }
 

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from "lit";
+import type { ImportResult } from "../lib/progress/export.ts";
 import type { ProgressRecord } from "../lib/progress/schema.ts";
 import { decodeFragment } from "../lib/progress/fragment.ts";
-import { importRecord } from "../browser/import-record.ts";
+import { importCheckedShown } from "../browser/import-record.ts";
 import { progressClient } from "../browser/progress-client.ts";
 import { currentLearnerId } from "../browser/learner.ts";
 import { fill, type Strings } from "../i18n/fill.ts";
@@ -31,6 +32,8 @@ export class RecordImport extends LitElement {
   declare record: ProgressRecord | undefined;
   declare message: string;
   declare done: boolean;
+  /** The checked link, as the import takes it. */
+  private checked?: ImportResult;
 
   constructor() {
     super();
@@ -56,15 +59,20 @@ export class RecordImport extends LitElement {
       return;
     }
     const result = await decodeFragment(location.hash);
+    this.checked = result;
     if (result.ok) this.record = result.record;
     else this.message = fill(this.strings["me.importFailed"], { reason: result.problem.message });
   }
 
   private async handleImport() {
-    if (!this.record) return;
+    if (!this.record || !this.checked) return;
     try {
       const { store } = await progressClient();
-      const { message } = await importRecord(store, this.record, Boolean(currentLearnerId()), this.strings);
+      const { ok, message } = await importCheckedShown(store, this.checked, Boolean(currentLearnerId()), this.strings);
+      if (!ok) {
+        this.message = message;
+        return;
+      }
       // The record has arrived; do not keep it in the address bar or history.
       history.replaceState(null, "", location.pathname);
       this.done = true;
@@ -77,7 +85,6 @@ export class RecordImport extends LitElement {
   render() {
     const r = this.record;
     return html`
-      <p role="status">${this.message}</p>
       ${r && !this.done
         ? html`<p>
               ${fill(this.strings["me.importPreview"], {
@@ -90,6 +97,7 @@ export class RecordImport extends LitElement {
             </p>
             <p><button type="button" class="button" @click=${this.handleImport}>${this.strings["me.importConfirm"]}</button></p>`
         : nothing}
+      <p role="status" aria-live="polite">${this.message}</p>
       <p><a href=${this.me}>${this.strings["me.goToMe"]}</a></p>
     `;
   }

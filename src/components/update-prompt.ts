@@ -12,6 +12,11 @@ import type { Strings } from "../i18n/fill.ts";
  * (found at registration, or after an update installs in this or another tab); the
  * learner's click sends it SKIP_WAITING (which the sw.js that workbox generates with
  * skipWaiting: false listens for), and the page reloads once the new worker controls it.
+ *
+ * It also speaks when this tab is the old one: another tab already runs the new version
+ * and upgraded the learners' data (browser/progress-client.ts, `progress-outdated`). Then
+ * it says 网站已更新，请刷新 with a 刷新 button, instead of the page silently keeping
+ * records in memory only.
  */
 export class UpdatePrompt extends LitElement {
   static properties = {
@@ -23,12 +28,15 @@ export class UpdatePrompt extends LitElement {
     scope: { type: String },
     /** Whether a new version waits for the learner to press 更新. */
     waiting: { state: true },
+    /** Whether this tab runs an older version than the stored data (reload needed). */
+    outdated: { state: true },
   };
 
   declare strings: Strings;
   declare src: string;
   declare scope: string;
   declare waiting: boolean;
+  declare outdated: boolean;
 
   private registration?: ServiceWorkerRegistration;
   /** Set when the learner asked: only then does a change of controller reload the page. */
@@ -39,6 +47,7 @@ export class UpdatePrompt extends LitElement {
     this.strings = {};
     this.src = this.scope = "";
     this.waiting = false;
+    this.outdated = false;
   }
 
   static styles = css`
@@ -78,8 +87,14 @@ export class UpdatePrompt extends LitElement {
     }
   `;
 
+  private markOutdated = () => {
+    this.outdated = true;
+  };
+
   connectedCallback() {
     super.connectedCallback();
+    if (document.documentElement.dataset.progressOutdated !== undefined) this.outdated = true;
+    window.addEventListener("progress-outdated", this.markOutdated);
     // Service workers can be missing or blocked (some in-app browsers, private modes).
     if (!navigator.serviceWorker || !this.src) return;
     navigator.serviceWorker.addEventListener("controllerchange", () => {
@@ -107,7 +122,18 @@ export class UpdatePrompt extends LitElement {
     if (this.registration?.waiting && navigator.serviceWorker.controller) this.waiting = true;
   }
 
+  disconnectedCallback() {
+    window.removeEventListener("progress-outdated", this.markOutdated);
+    super.disconnectedCallback();
+  }
+
   render() {
+    if (this.outdated) {
+      return html`<div class="bar" role="alert">
+        <p>${this.strings["update.outdated"]}</p>
+        <button type="button" @click=${() => location.reload()}>${this.strings["update.refresh"]}</button>
+      </div>`;
+    }
     return this.waiting
       ? html`<div class="bar" role="status">
           <p>${this.strings["update.available"]}</p>

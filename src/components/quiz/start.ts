@@ -9,6 +9,7 @@ import type { QuizDraft } from "../../lib/quiz/draft.ts";
 import type { Quiz } from "../../lib/quiz/schema.ts";
 import type { Score } from "../../lib/quiz/session.ts";
 import { points } from "../../lib/quiz/view.ts";
+import { linkWithBack } from "../../lib/progress/back-link.ts";
 
 /** What the start screens read from the runner (its own fields, so no context object is built per render). */
 export interface StartHost {
@@ -34,7 +35,7 @@ export interface StartHost {
 export const noLearnerView = (strings: Strings, me: string): TemplateResult =>
   html`<div class="box quiz-start">
     <p>${strings["quiz.needLearner"]}</p>
-    <p><a class="button" href=${me}>${strings["quiz.goToMe"]}</a></p>
+    <p><a class="button" href=${linkWithBack(me, location.pathname + location.search)}>${strings["quiz.goToMe"]}</a></p>
   </div>`;
 
 /** "Used n so far, best …" and what is left, as one line. */

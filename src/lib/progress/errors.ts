@@ -11,6 +11,8 @@ export type StoreErrorCode =
   | "storage-unavailable"
   /** Any other backend failure, with the original as `cause`. */
   | "storage-failed"
+  /** The data was upgraded by a newer version of the site (IndexedDB VersionError): this tab must reload. */
+  | "site-outdated"
   | "learner-not-found"
   | "learner-exists"
   | "learner-mismatch"
@@ -20,6 +22,7 @@ const storeMessages: Record<StoreErrorCode, string> = {
   "storage-full": "本设备的存储空间已满，刚才的学习记录没有保存。请先导出学习记录，再清理浏览器的存储空间。",
   "storage-unavailable": "浏览器不允许本网站保存数据（可能是无痕模式或禁用了网站存储），学习记录无法保存。请先导出学习记录。",
   "storage-failed": "保存学习记录时出错，刚才的记录可能没有保存。请先导出学习记录，再刷新页面重试。",
+  "site-outdated": "网站已更新，请刷新页面后继续。学习记录仍保存在这台设备上。",
   "learner-not-found": "找不到这位学员，可能已在另一个窗口中删除。",
   "learner-exists": "这位学员已经存在。",
   "learner-mismatch": "两份学习记录属于不同的学员，不能合并。",
@@ -62,7 +65,9 @@ export function toStoreError(error: unknown): ProgressStoreError {
   if (error instanceof ProgressStoreError) return error;
   const name = errorName(error);
   if (name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED") return new StorageFullError({ cause: error });
-  if (["SecurityError", "InvalidStateError", "NotAllowedError", "UnknownError", "VersionError"].includes(name)) {
+  // Not "unavailable": the data is there, written by a newer version of the site open in another tab.
+  if (name === "VersionError") return new ProgressStoreError("site-outdated", undefined, { cause: error });
+  if (["SecurityError", "InvalidStateError", "NotAllowedError", "UnknownError"].includes(name)) {
     return new StorageUnavailableError({ cause: error });
   }
   return new ProgressStoreError("storage-failed", undefined, { cause: error });

@@ -1,0 +1,53 @@
+/** `?back=`: the quiz's way back after 我的学习, never a way off the site. */
+import { describe, expect, it } from "vitest";
+import { linkWithBack, safeBackPath } from "../../../src/lib/progress/back-link.ts";
+
+describe("linkWithBack", () => {
+  it("adds the current path, encoded, before any hash", () => {
+    expect(linkWithBack("/me/", "/quizzes/basics-check/?x=1")).toBe("/me/?back=%2Fquizzes%2Fbasics-check%2F%3Fx%3D1");
+    expect(linkWithBack("/me/?a=1", "/q/")).toBe("/me/?a=1&back=%2Fq%2F");
+    expect(linkWithBack("/me/#top", "/q/")).toBe("/me/?back=%2Fq%2F#top");
+  });
+
+  it("round-trips through safeBackPath", () => {
+    const link = linkWithBack("/academy/me/", "/academy/quizzes/basics-check/");
+    expect(safeBackPath(link.slice(link.indexOf("?")), "/academy/")).toBe("/academy/quizzes/basics-check/");
+  });
+});
+
+describe("safeBackPath", () => {
+  const back = (value: string, base = "/") => safeBackPath(`?back=${encodeURIComponent(value)}`, base);
+
+  it("keeps a same-site path with its query and hash", () => {
+    expect(back("/quizzes/basics-check/")).toBe("/quizzes/basics-check/");
+    expect(back("/quizzes/q/?seed=1#item-2")).toBe("/quizzes/q/?seed=1#item-2");
+    expect(back("/academy/quizzes/q/", "/academy/")).toBe("/academy/quizzes/q/");
+    expect(back("/academy", "/academy/")).toBe("/academy");
+  });
+
+  it("refuses anything that could leave the site or the base path", () => {
+    for (const value of [
+      "https://evil.example/",
+      "//evil.example/x",
+      "/\\evil.example/x",
+      "\\\\evil.example",
+      "javascript:alert(1)",
+      "quizzes/q/",
+      "/quizzes/\u0000q",
+      "/quizzes/\nq",
+      "",
+      `/${"a".repeat(2000)}`,
+    ]) {
+      expect(back(value), value).toBeUndefined();
+    }
+    expect(back("/other/q/", "/academy/")).toBeUndefined();
+    expect(back("/academy-evil/", "/academy")).toBeUndefined();
+    expect(safeBackPath("", "/")).toBeUndefined();
+    expect(safeBackPath("?other=1", "/")).toBeUndefined();
+  });
+
+  it("normalises dot segments before checking the base", () => {
+    expect(back("/academy/../other/", "/academy/")).toBeUndefined();
+    expect(back("/academy/./q/", "/academy/")).toBe("/academy/q/");
+  });
+});

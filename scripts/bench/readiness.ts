@@ -81,7 +81,8 @@ export async function readinessFigures(root: string, content: string, site: { ou
   const server = await serveDist(site.outDir, site.base);
   const browser = await launchChromium();
   try {
-    const page = await (await browser.newContext({ serviceWorkers: "block" })).newPage();
+    // bypassCSP: the bundle below is added as an inline script, which the site's policy blocks.
+    const page = await (await browser.newContext({ serviceWorkers: "block", bypassCSP: true })).newPage();
     await page.goto(server.url + "404.html");
     await page.evaluate("globalThis.__name = (fn) => fn");
     await page.addScriptTag({ content: await readinessBundle(root) });

@@ -7,8 +7,10 @@ type Client = import("../browser/progress-client.ts").ProgressClient;
 
 /**
  * Records study on a lesson page for the current learner: a visit with its active time
- * (time while the page is visible), and completion when the learner says so. The store
- * (and zod) is loaded lazily so the lesson page itself stays light.
+ * (time while the page is visible), and completion when the learner says so. The lesson
+ * page loads this element only when a learner is chosen, once the page is idle (with no
+ * learner the page's own markup inside the element shows the hint); the store is loaded
+ * lazily on top of that.
  */
 export class LessonProgress extends LitElement {
   static properties = {
@@ -47,6 +49,8 @@ export class LessonProgress extends LitElement {
   }
 
   protected createRenderRoot() {
+    // The page renders the no-learner hint inside the element (it loads only with a learner).
+    this.replaceChildren();
     return this;
   }
 

@@ -44,21 +44,71 @@ describe("a lesson page", () => {
     await context.close();
   });
 
-  test("a law citation expands to its summary on tap and closes with Escape", async () => {
+  test("a law citation opens its summary on tap, with no script, and closes with Escape", async () => {
     const { page, context } = await openLesson();
-    const citation = page.locator("inline-reference[data-law]").first();
-    const button = citation.locator("button");
-    await expect(button.getAttribute("aria-expanded")).resolves.toBe("false");
-    const summary = citation.locator('[slot="note"]');
-    expect(await summary.isVisible()).toBe(false);
+    const citation = page.locator(".ref[data-law]").first();
+    const button = citation.locator(".ref__button");
+    const note = citation.locator(".ref__note");
+    // The fallback link is there for browsers without the Popover API, not shown here.
+    expect(await citation.locator(".ref__link").isVisible()).toBe(false);
+    expect(await note.isVisible()).toBe(false);
     await button.click();
-    await expect(button.getAttribute("aria-expanded")).resolves.toBe("true");
-    expect(await summary.isVisible()).toBe(true);
-    expect(await summary.textContent()).toMatch(/第.+条/);
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/第.+条/);
+    // The note sits inside the 375 px screen.
+    const box = (await note.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
     const urlBefore = page.url();
-    await button.press("Escape");
-    await expect(button.getAttribute("aria-expanded")).resolves.toBe("false");
+    await page.keyboard.press("Escape");
+    expect(await note.isVisible()).toBe(false);
     expect(page.url()).toBe(urlBefore);
+    await context.close();
+  });
+
+  test("Escape closes a note whether focus is on its button or inside it, and focus returns to the button", async () => {
+    const { page, context } = await openLesson();
+    const citation = page.locator(".ref[data-law]").first();
+    const button = citation.locator(".ref__button");
+    const note = citation.locator(".ref__note");
+    const focusIsOnButton = () => button.evaluate((el) => document.activeElement === el);
+    // Keyboard only: focus the citation, open it, close it with focus still on it.
+    await button.focus();
+    await page.keyboard.press("Enter");
+    expect(await note.isVisible()).toBe(true);
+    expect(await focusIsOnButton()).toBe(true);
+    await page.keyboard.press("Escape");
+    expect(await note.isVisible()).toBe(false);
+    expect(await focusIsOnButton()).toBe(true);
+    // Open again and move into the note (its "在法条库中查看" link), then Escape.
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(await note.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press("Escape");
+    expect(await note.isVisible()).toBe(false);
+    expect(await focusIsOnButton()).toBe(true);
+    await context.close();
+  });
+
+  test("with no learner chosen, a first visit runs no element code: no Lit, no progress store, no read-aloud", async () => {
+    const { page, context } = await openLesson();
+    const scripts: string[] = [];
+    page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 300))));
+    const defined = await page.evaluate(() => ["lesson-progress", "read-aloud", "update-prompt"].filter((tag) => customElements.get(tag)));
+    expect(defined).toEqual([]);
+    expect(scripts).toEqual([]);
+    // The hint to choose a learner is the page's own markup.
+    await expect(page.locator("lesson-progress").textContent()).resolves.toMatch(/我的学习/);
+    await context.close();
+  });
+
+  test("with a learner chosen, the progress element loads once the page is idle", async () => {
+    const { page, context } = await openLesson((p) => p.addInitScript(() => localStorage.setItem("ma.currentLearner", "no-such-learner")));
+    await page.waitForFunction(() => customElements.get("lesson-progress") !== undefined);
+    // The element took over from the page's own hint (one hint, not two).
+    await page.waitForFunction(() => (document.querySelector("lesson-progress") as unknown as { hasUpdated: boolean }).hasUpdated);
+    expect(await page.locator("lesson-progress .lesson-progress__hint").count()).toBeLessThanOrEqual(1);
     await context.close();
   });
 
@@ -66,29 +116,44 @@ describe("a lesson page", () => {
     const { page, context } = await openLesson();
     const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     const normal = await fontSize();
-    const toggle = page.locator("text-size-toggle button");
+    const toggle = page.locator("#text-size");
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
     await toggle.click();
     await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
     expect(await fontSize()).toBeGreaterThan(normal);
     await page.goto(env.site.url + "courses/", { waitUntil: "networkidle" });
     expect(await page.getAttribute("html", "data-text-size")).toBe("large");
+    await expect(page.locator("#text-size").getAttribute("aria-pressed")).resolves.toBe("true");
     expect(await fontSize()).toBeGreaterThan(normal);
-    await page.locator("text-size-toggle button").click();
+    await page.locator("#text-size").click();
     expect(await fontSize()).toBe(normal);
     await context.close();
   });
 
-  test("read-aloud stays hidden when the browser has no Chinese voice", async () => {
+  test("the 大字 setting follows a change made in another tab", async () => {
+    const { page, context } = await openLesson();
+    const other = await context.newPage();
+    await other.goto(env.site.url + "courses/", { waitUntil: "networkidle" });
+    await other.locator("#text-size").click();
+    await page.waitForFunction(() => document.documentElement.dataset.textSize === "large");
+    await expect(page.locator("#text-size").getAttribute("aria-pressed")).resolves.toBe("true");
+    await context.close();
+  });
+
+  test("read-aloud loads on the first press of 朗读, and says why where the browser has no Chinese voice", async () => {
     const { page, context } = await openLesson((p) =>
       p.addInitScript(() => {
         Object.defineProperty(window.speechSynthesis, "getVoices", { value: () => [] });
       }),
     );
-    expect(await page.locator("read-aloud").isVisible()).toBe(false);
+    expect(await page.evaluate(() => customElements.get("read-aloud"))).toBeUndefined();
+    await page.getByRole("button", { name: "朗读" }).click();
+    await page.waitForFunction(() => customElements.get("read-aloud") !== undefined);
+    await page.getByRole("alert").filter({ hasText: "中文朗读语音" }).waitFor();
     await context.close();
   });
 
-  test("read-aloud appears with a zh-CN voice and speaks the lesson paragraph by paragraph", async () => {
+  test("with a zh-CN voice, the first press of 朗读 loads read-aloud and starts speaking, paragraph by paragraph", async () => {
     const { page, context } = await openLesson((p) =>
       p.addInitScript(() => {
         const spoken: string[] = [];

@@ -41,4 +41,31 @@ describe.each(Object.entries(pageTypes()))("the %s page", (_type, path) => {
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     await context.close();
   });
+
+  test.each([
+    ["375 px with 大字", { width: 375, height: 740 }, true],
+    ["a desktop", { width: 1280, height: 800 }, false],
+  ])("its breadcrumb items stand level on %s (the current page no higher than its ancestors)", async (_label, viewport, large) => {
+    const context = await env.browser.newContext({ viewport });
+    if (large) await context.addInitScript(() => localStorage.setItem("ma.textSize", "large"));
+    const page = await context.newPage();
+    await page.goto(env.site.url + path, { waitUntil: "networkidle" });
+    // For each item: the top of its row (the <li>) and the middle of its text's first line.
+    const items = await page.evaluate(() =>
+      [...document.querySelectorAll(".breadcrumb li")].map((li) => {
+        const label = li.querySelector("a, [aria-current]")!;
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const line = range.getClientRects()[0]!;
+        return { text: label.textContent, row: Math.round(li.getBoundingClientRect().top), middle: line.top + line.height / 2 };
+      }),
+    );
+    if (items.length === 0) return void (await context.close()); // this page type has no breadcrumb
+    expect(items.at(-1)!.text).toBeTruthy();
+    for (const item of items.slice(1)) {
+      const sameRow = items.filter((other) => other.row === item.row);
+      for (const other of sameRow) expect(Math.abs(item.middle - other.middle), `${item.text} vs ${other.text}`).toBeLessThanOrEqual(1);
+    }
+    await context.close();
+  });
 });

@@ -1,11 +1,16 @@
 /**
  * What reaches the browser. zod 3 (not tree-shakable, ~14 KB gzip) and the content
  * schemas belong to the build; the lesson page's progress writer carries no schema
- * library at all (budgets in scripts/bench: a lesson page may load 20 KB of JS). Each
- * client entry is bundled with esbuild, dynamic imports included, and its inputs listed.
+ * library at all. Each client entry is bundled with esbuild, dynamic imports included,
+ * and its inputs listed.
+ *
+ * Before the first interaction a content page may run 2 KB gzip of JS (issue #15; the
+ * whole-page figures are scripts/bench/first-load.ts): the scripts every page and the
+ * lesson page run at start are checked here for what they pull in statically.
  */
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 
 const entries = [
@@ -17,6 +22,31 @@ async function inputsOf(entry: string): Promise<string[]> {
   const result = await build({ entryPoints: [entry], bundle: true, write: false, format: "esm", splitting: true, outdir: "/tmp/client-bundles", metafile: true, logLevel: "silent" });
   return Object.keys(result.metafile.inputs);
 }
+
+/**
+ * What an entry loads before any dynamic import() runs: its output chunk and the chunks it
+ * imports statically, minified as in the build; their inputs and gzip size.
+ */
+async function atStart(entry: string): Promise<{ inputs: string[]; gzip: number }> {
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, write: false, format: "esm", splitting: true, outdir: "/tmp/client-start", metafile: true, logLevel: "silent" });
+  const outputs: Metafile["outputs"] = result.metafile.outputs;
+  const main = Object.keys(outputs).find((o) => outputs[o]!.entryPoint === entry)!;
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of outputs[file]!.imports) if (i.kind === "import-statement") visit(i.path);
+  };
+  visit(main);
+  const text = (file: string) => result.outputFiles.find((f) => f.path.endsWith(file.replace(/^.*?client-start/, "")))!.contents;
+  return {
+    inputs: [...seen].flatMap((file) => Object.keys(outputs[file]!.inputs)),
+    gzip: [...seen].reduce((sum, file) => sum + gzipSync(text(file), { level: 9 }).length, 0),
+  };
+}
+
+/** Start-up scripts: every page's (the layout's) and the lesson page's. */
+const startScripts = ["src/browser/sw-register.ts", "src/browser/lesson-loader.ts"];
 
 describe("client bundles", () => {
   it("found the client entries", () => {
@@ -33,5 +63,21 @@ describe("client bundles", () => {
     const inputs = await inputsOf("src/components/lesson-progress.ts");
     expect(inputs).toContain("src/lib/progress/store.ts");
     expect(inputs.filter((f) => f.includes("node_modules/zod/"))).toEqual([]);
+  });
+
+  it.each(startScripts)("%s loads neither Lit nor the progress store before the first interaction", async (entry) => {
+    const { inputs } = await atStart(entry);
+    expect(inputs.filter((f) => /node_modules\/(?:lit|@lit|lit-html|lit-element)\/|src\/lib\/progress\/(?!current-learner)|src\/components\//.test(f))).toEqual([]);
+  });
+
+  it("the start-up scripts of a lesson page stay within 1.5 KB gzip, leaving room under the 2 KB budget for the inline 大字 script", async () => {
+    const sizes = await Promise.all(startScripts.map(atStart));
+    expect(sizes.reduce((sum, s) => sum + s.gzip, 0)).toBeLessThanOrEqual(1536);
+  });
+
+  it("the lesson loader still reaches the elements it loads later", async () => {
+    const inputs = await inputsOf("src/browser/lesson-loader.ts");
+    expect(inputs).toContain("src/components/lesson-progress.ts");
+    expect(inputs).toContain("src/components/read-aloud.ts");
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The scenarios we ship: six real cases, each passing the checker with at least 15
- * decision points and endings of at least three different outcomes, covering the dispute
- * types the curriculum promises.
+ * The scenarios we ship: real cases, each passing the checker with at least 15 decision
+ * points and endings of at least three different outcomes, covering the dispute types the
+ * curriculum promises; and the two procedure cases of issue #12 end where they promise.
  */
 import { describe, expect, test } from "vitest";
 import { join } from "node:path";
@@ -10,6 +10,7 @@ import { formatIssues } from "../../../src/lib/content/issues.ts";
 import { knownFromContentSet } from "../../../src/lib/quiz/check.ts";
 import { checkScenarioDir } from "../../../src/lib/scenario/files.ts";
 import { graphCounts } from "../../../src/lib/scenario/graph.ts";
+import type { Outcome } from "../../../src/lib/scenario/vocabulary.ts";
 
 const root = process.cwd();
 const { set } = readContentSet({ root, content: join(root, "content") });
@@ -34,5 +35,36 @@ describe("shipped scenarios", () => {
     expect(counts.decisions).toBeGreaterThanOrEqual(15);
     expect(counts.endings).toBeGreaterThanOrEqual(3);
     expect(outcomes.size).toBeGreaterThanOrEqual(3);
+  });
+
+  /** Every ending a run can reach, with its outcome and whether the route passes an agreement node. */
+  const reachableEndings = (id: string) => {
+    const f = files.find((x) => x.scenario?.id === id);
+    if (!f?.scenario || !f.exploration) throw new Error(`${id} is missing or did not explore`);
+    const scenario = f.scenario;
+    return [...f.exploration.routes].map(([node, route]) => {
+      const ending = scenario.nodes[node];
+      return {
+        node,
+        outcome: (ending.kind === "ending" ? ending.outcome : undefined) as Outcome | undefined,
+        written: route.some((step) => "agreement" in step),
+      };
+    });
+  };
+
+  test("lane-scuffle ends in an oral agreement recorded, a written one, or back with the police, and has ≥ 4 endings", () => {
+    const endings = reachableEndings("lane-scuffle");
+    expect(endings.length).toBeGreaterThanOrEqual(4);
+    const lawful = endings.filter((e) => e.outcome === "lawful-agreement");
+    expect(lawful.some((e) => !e.written), "an oral agreement, no agreement node on the way").toBe(true);
+    expect(lawful.some((e) => e.written), "a written agreement through an agreement node").toBe(true);
+    expect(endings.map((e) => e.outcome)).toContain("correct-referral");
+  });
+
+  test("boundary-petition's only good ending is referral, and it has ≥ 4 endings", () => {
+    const endings = reachableEndings("boundary-petition");
+    expect(endings.length).toBeGreaterThanOrEqual(4);
+    expect(endings.filter((e) => e.outcome === "correct-referral").length).toBeGreaterThan(0);
+    expect(endings.map((e) => e.outcome)).not.toContain("lawful-agreement");
   });
 });

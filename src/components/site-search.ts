@@ -81,6 +81,8 @@ export class SiteSearch extends LitElement {
   }
 
   protected createRenderRoot() {
+    // The page renders a plain form inside the element until it loads (only for a search).
+    this.replaceChildren();
     return this;
   }
 
@@ -171,6 +173,17 @@ export class SiteSearch extends LitElement {
     return notes.length ? html`<p class="search-relaxed">${notes.join(" ")}</p>` : nothing;
   }
 
+  /**
+   * On a phone the header, the box and the kind filter fill the first screen: bring the
+   * status line (count and how the query was relaxed) and the first results into view.
+   */
+  private showStatus() {
+    const status = this.querySelector(".search-status");
+    if (!status) return;
+    const box = status.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) status.scrollIntoView({ block: "start" });
+  }
+
   private handleSubmit(event: Event) {
     event.preventDefault();
     void this.run();
@@ -221,6 +234,8 @@ export class SiteSearch extends LitElement {
       this.pending = found.results.slice(PAGE_SIZE);
       this.shown = first;
       this.status = "ready";
+      await this.updateComplete;
+      this.showStatus();
     } catch {
       this.pagefind = undefined;
       if (id === this.searchId) this.status = "failed";

@@ -45,6 +45,8 @@ export class LawLookup extends LitElement {
 
   // Light DOM: results are ordinary page content, styled by the page and found by tests.
   protected createRenderRoot() {
+    // The page renders a plain box inside the element until it loads (on first focus).
+    this.replaceChildren();
     return this;
   }
 

@@ -69,3 +69,23 @@ describe.each(Object.entries(pageTypes()))("the %s page", (_type, path) => {
     await context.close();
   });
 });
+
+describe("the search page before a search", () => {
+  test("runs no Lit or pagefind; its plain form reloads the page with ?q= and the element then shows results", async () => {
+    const page = await env.browser.newPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => (r.resourceType() === "script" || r.url().includes("pagefind")) && scripts.push(new URL(r.url()).pathname));
+    await page.goto(env.site.url + "search/", { waitUntil: "networkidle" });
+    expect(await page.evaluate(() => customElements.get("site-search"))).toBeUndefined();
+    expect(scripts.filter((s) => /lit|pagefind|site-search/.test(s))).toEqual([]);
+    await page.getByRole("radio", { name: "法条" }).check();
+    await page.locator("#search-input").fill("司法确认");
+    await Promise.all([page.waitForURL(/search\/\?q=.*kind=/), page.locator("#search-input").press("Enter")]);
+    await page.locator(".search-results li").first().waitFor();
+    // One form (the element replaced the plain one), keeping the query and the kind.
+    expect(await page.locator("form.search-form").count()).toBe(1);
+    expect(await page.locator("#search-input").inputValue()).toBe("司法确认");
+    expect(await page.getByRole("radio", { name: "法条" }).isChecked()).toBe(true);
+    await page.close();
+  });
+});

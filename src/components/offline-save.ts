@@ -12,8 +12,9 @@ import { canSaveOffline, publishedPack, removeSavedPack, SaveError, savedPack, s
  * build publishes (src/integrations/service-worker.ts); they go into the pack's own cache,
  * which the service worker reads when there is no network.
  *
- * A plain custom element, not Lit: it sits on course pages, which load no framework
- * before the first interaction. Text goes in as textContent only.
+ * A plain custom element, not Lit, loaded by offline-save-loader.ts when the learner
+ * first presses the page's button: it then shows the size and asks to confirm
+ * (确认保存). Text goes in as textContent only.
  */
 export class OfflineSave extends HTMLElement {
   private strings: Strings = {};
@@ -59,7 +60,10 @@ export class OfflineSave extends HTMLElement {
     this.button.className = "button";
     this.button.addEventListener("click", () => void this.act());
     box.append(heading, hint, this.status, this.bar, this.button);
+    // The page's own button was pressed to load this: keep keyboard focus on the new one.
+    const hadFocus = this.contains(document.activeElement);
     this.replaceChildren(box);
+    if (hadFocus) this.button.focus();
     if (!canSaveOffline()) {
       this.status.textContent = this.s("save.unsupported");
       this.button.hidden = true;
@@ -72,18 +76,22 @@ export class OfflineSave extends HTMLElement {
   private async refresh(): Promise<void> {
     const saved = await savedPack(this.base, this.kind, this.packId).catch(() => undefined);
     if (saved) return this.showSaved(saved.bytes);
-    this.button.textContent = this.s(this.kind === "course" ? "save.course" : "save.scenario");
-    this.button.disabled = true;
+    // aria-disabled, not disabled, while the size loads: a disabled button would drop the
+    // keyboard focus the page's own button handed over.
+    this.button.textContent = this.s("save.confirm");
+    this.button.setAttribute("aria-disabled", "true");
     this.status.textContent = this.s("save.sizeUnknown");
+    this.busy = true;
     const pack = await publishedPack(this.base, this.kind, this.packId);
+    this.busy = false;
     if (pack === "network" || pack === "invalid") {
       this.status.textContent = this.s(pack === "network" ? "save.sizeNeedsNetwork" : "save.unsupported");
-      this.button.disabled = pack === "invalid";
+      if (pack === "network") this.button.removeAttribute("aria-disabled");
       return;
     }
     this.pack = pack;
     this.status.textContent = this.s("save.size", { download: kilobytes(pack.gzip), bytes: kilobytes(pack.bytes), files: pack.paths.length });
-    this.button.disabled = false;
+    this.button.removeAttribute("aria-disabled");
   }
 
   private showSaved(bytes: number): void {
@@ -91,12 +99,12 @@ export class OfflineSave extends HTMLElement {
     this.bar.hidden = true;
     this.status.textContent = this.s("save.saved", { bytes: kilobytes(bytes) });
     this.button.textContent = this.s("save.remove");
-    this.button.disabled = false;
+    this.button.removeAttribute("aria-disabled");
     this.dataset.saved = "";
   }
 
   private async act(): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || this.button.getAttribute("aria-disabled") === "true") return;
     this.busy = true;
     try {
       if (this.dataset.saved !== undefined) {
@@ -106,6 +114,7 @@ export class OfflineSave extends HTMLElement {
       } else if (this.pack) {
         await this.save(this.pack);
       } else {
+        this.busy = false;
         await this.refresh(); // the network came back: try the list again
       }
     } finally {
@@ -114,7 +123,7 @@ export class OfflineSave extends HTMLElement {
   }
 
   private async save(pack: PublishedPack): Promise<void> {
-    this.button.disabled = true;
+    this.button.setAttribute("aria-disabled", "true");
     this.bar.hidden = false;
     this.bar.max = pack.paths.length;
     this.bar.value = 0;
@@ -133,7 +142,7 @@ export class OfflineSave extends HTMLElement {
       const reason = error instanceof SaveError && error.reason === "quota" ? "save.failedQuota" : "save.failedNetwork";
       this.bar.hidden = true;
       this.status.textContent = this.s("save.failed", { reason: this.s(reason) });
-      this.button.disabled = false;
+      this.button.removeAttribute("aria-disabled");
     }
   }
 }

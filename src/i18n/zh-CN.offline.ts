@@ -3,6 +3,7 @@ export const offlineStrings = {
   "offline.save.course": "离线保存本课程",
   "offline.save.scenario": "离线保存本情景模拟",
   "offline.save.heading": "离线学习",
+  "offline.save.confirm": "确认保存",
   "offline.save.hintCourse": "保存后，本课程的各课、测验和引用的法条在没有网络时也能打开。",
   "offline.save.hintScenario": "保存后，这个情景模拟和它引用的法条在没有网络时也能打开。",
   "offline.save.size": "需要下载约 {download} KB，占用本机约 {bytes} KB（{files} 个文件）。",

@@ -1,7 +1,7 @@
 /**
  * Reads a built site (dist/) into the graph the offline rules work on (src/lib/offline):
  * each page, script, style and data file with its raw and gzip size and the same-site
- * paths it refers to. Node only; used after the build and by the bench.
+ * paths it refers to. Node only; used after the build.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -19,22 +19,30 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 /**
- * `outDir` the built site, `base` "/" or "/academy/". Pages are keyed by their URL path
- * ("courses/basics/" for courses/basics/index.html); `skip` leaves folders out (the
- * pagefind index, the certificate registry: neither is ever precached or packed).
+ * What the shell and the packs can hold (src/lib/offline/packs.ts): the shell pages, the
+ * course, quiz, law and scenario pages, the look-up index, scripts, styles, icon and
+ * manifest. Everything else (trainers' pages, the registry, pagefind's index…) is left
+ * out, so reading the graph stays quick at 50× the curriculum.
  */
-export function readSiteGraph(outDir: string, base: string, skip: readonly string[] = ["pagefind/", "registry/"]): SiteGraph {
+const PACKABLE = /^(?:index\.html|me\/index\.html|offline\/index\.html|(?:courses|quizzes|law|scenarios)\/.*\.html|search\/lookup\.json|_astro\/.*|favicon\.svg|manifest\.webmanifest)$/;
+
+/**
+ * `outDir` the built site, `base` "/" or "/academy/". Pages are keyed by their URL path
+ * ("courses/basics/" for courses/basics/index.html). Sizes: raw, and gzip at level 6 (what
+ * a web server typically sends).
+ */
+export function readSiteGraph(outDir: string, base: string): SiteGraph {
   const site = new Map<string, SiteFile>();
   for (const full of walk(outDir)) {
     const file = relative(outDir, full).split(sep).join("/");
-    if (skip.some((s) => file.startsWith(s)) || file === "sw.js" || /^workbox-.*\.js$/.test(file)) continue;
+    if (!PACKABLE.test(file)) continue;
     const isHtml = file.endsWith(".html");
     if (!isHtml && !isAssetPath(file)) continue;
     const body = readFileSync(full);
     const path = file === "index.html" ? "" : file.endsWith("/index.html") ? file.slice(0, -"index.html".length) : file;
     const text = isHtml || /\.m?js$/.test(file) ? body.toString("utf8") : "";
     const refs = isHtml ? htmlReferences(text, path, base) : text ? scriptImports(text, path, base) : [];
-    site.set(path, { bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, refs });
+    site.set(path, { bytes: body.length, gzip: gzipSync(body, { level: 6 }).length, refs });
   }
   return site;
 }

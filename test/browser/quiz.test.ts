@@ -306,7 +306,10 @@ describe("quiz runner", () => {
     const { context, page, errors } = await newContext();
     await page.goto(quizUrl(chosen.quizId), { waitUntil: "networkidle" });
     await page.getByText("作答前请先在“我的学习”中建档或选中自己").waitFor();
-    expect(await page.getByRole("link", { name: "去“我的学习”" }).getAttribute("href")).toMatch(/\/me\/$/);
+    // The link brings the learner back to this quiz once a profile is chosen (?back=).
+    const meLink = new URL((await page.getByRole("link", { name: "去“我的学习”" }).getAttribute("href"))!, env.site.url);
+    expect(meLink.pathname).toMatch(/\/me\/$/);
+    expect(meLink.searchParams.get("back")).toMatch(new RegExp(`/quizzes/${chosen.quizId}/$`));
     expect(await page.getByRole("button", { name: "开始作答" }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await noHorizontalScroll(page)).toBe(true);

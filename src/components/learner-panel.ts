@@ -446,6 +446,9 @@ export class LearnerPanel extends LitElement {
     } catch (error) {
       this.importStatus = { text: this.failure(error), ok: false };
     }
+    // The progress shown above may have grown by a screen or more: keep the result in view.
+    await this.updateComplete;
+    this.querySelector("#me-import-status")?.scrollIntoView({ block: "nearest" });
   }
 
   private failure(error: unknown): string {

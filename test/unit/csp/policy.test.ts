@@ -29,6 +29,19 @@ describe("inlineParts", () => {
     expect(parts.styleAttributes).toEqual(['font-family:"Noto";x:A&']);
   });
 
+  it("reads every way an attribute can be written: quotes, no quotes, spaces, capitals", () => {
+    const parts = inlineParts(
+      `<SCRIPT TYPE='text/javascript'>one()</SCRIPT><script type=module>two()</script><script type="application/ld+json">{}</script>` +
+        `<script src="/x.js">ignored()</script><div STYLE = 'a:1'></div><i style=b:2>x</i><b data-style="c:3" class=x style="">y</b>`,
+    );
+    expect(parts.scripts).toEqual(["one()", "two()"]);
+    expect(parts.styleAttributes).toEqual(["a:1", "b:2", ""]);
+  });
+
+  it("takes only attributes of tags, not the text between them", () => {
+    expect(inlineParts(`<p>width style=x</p><p title="style='y'">z</p>`).styleAttributes).toEqual([]);
+  });
+
   it("does not take a style attribute written inside a script for markup", () => {
     expect(inlineParts(`<script>el.innerHTML = '<b style="x">';</script>`).styleAttributes).toEqual([]);
   });

@@ -5,7 +5,7 @@
  * already saved (to show that, with the remove button). So a course page runs a few
  * hundred bytes of script before any interaction, not the saving code.
  */
-import { packCacheName } from "../lib/offline/saved.ts";
+import { packCacheName } from "../lib/offline/cache-name.ts";
 
 const load = () => import("./offline-save.ts");
 

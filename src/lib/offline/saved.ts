@@ -4,13 +4,12 @@
  * (title, page, size, when). Removing the cache frees all of it. The service worker looks
  * in every cache when the network fails, so saved pages open with no network.
  */
+import { PACK_CACHE_PREFIX } from "./cache-name.ts";
 import { PACK_KINDS, type PackKind } from "./packs.ts";
 
-export const PACK_CACHE_PREFIX = "offline-pack:";
+export { PACK_CACHE_PREFIX, packCacheName } from "./cache-name.ts";
 /** Site path of the record kept inside each pack's cache (never a real file). */
 export const PACK_RECORD_PATH = "offline/saved-pack.json";
-
-export const packCacheName = (kind: PackKind, id: string): string => `${PACK_CACHE_PREFIX}${kind}:${id}`;
 
 /** The pack a cache holds, or undefined for any other cache (the precache, pages, assets…). */
 export function parsePackCacheName(name: string): { kind: PackKind; id: string } | undefined {

@@ -14,7 +14,7 @@ export const fileOfPath = (path: string): string => (path === "" || path.endsWit
  * After the build (and after the pagefind index):
  *
  * 1. Writes dist/sw.js. It precaches only the app shell (src/lib/offline/packs.ts: home,
- *    我的学习, the offline page and the files they load), so what a first visit downloads
+ *    the offline page and the files they load), so what a first visit downloads
  *    does not grow with the curriculum. Pages are cached as the learner opens them; with no
  *    network a page comes from any cache, else the offline page says it needs the network
  *    (sw-handlers.ts). A new deployment installs as a whole and waits until the learner

@@ -24,7 +24,7 @@ function walk(dir: string, out: string[] = []): string[] {
  * manifest. Everything else (trainers' pages, the registry, pagefind's index…) is left
  * out, so reading the graph stays quick at 50× the curriculum.
  */
-const PACKABLE = /^(?:index\.html|me\/index\.html|offline\/index\.html|(?:courses|quizzes|law|scenarios)\/.*\.html|search\/lookup\.json|_astro\/.*|favicon\.svg|manifest\.webmanifest)$/;
+const PACKABLE = /^(?:index\.html|offline\/index\.html|(?:courses|quizzes|law|scenarios)\/.*\.html|search\/lookup\.json|_astro\/.*|favicon\.svg|manifest\.webmanifest)$/;
 
 /**
  * `outDir` the built site, `base` "/" or "/academy/". Pages are keyed by their URL path

@@ -3,9 +3,11 @@
  * saves for one course or scenario (a pack). Pure rules over a graph of the built site:
  * each file with its sizes and the same-site paths it refers to (see links.ts).
  *
- * - The shell is the home page, 我的学习 and the offline page, with every file they load
- *   (scripts and what they import, styles), plus the icon and the web manifest. It does not
- *   grow with the curriculum: no course, lesson, law, quiz, scenario or registry page.
+ * - The shell is the home page and the offline page, with every file they load (scripts
+ *   and what they import, styles), plus the icon and the web manifest. It does not grow
+ *   with the curriculum: no course, lesson, law, quiz, scenario or registry page, and not
+ *   我的学习 either (it carries the outline of every course, so it grows; it is kept when
+ *   first opened, like any page, and the offline page lists saved packs too).
  * - A course pack is every page under `courses/<id>/` (the course and its lessons), the
  *   quizzes those pages link to, the law provision pages the course, its lessons and its
  *   quizzes link to, and every file those pages load.
@@ -39,7 +41,7 @@ export interface Pack {
 }
 
 /** The pages the shell always holds (site paths). */
-export const SHELL_PAGES: readonly string[] = ["", "me/", "offline/"];
+export const SHELL_PAGES: readonly string[] = ["", "offline/"];
 /** Files every page loads by name rather than from a script (icon, manifest). */
 export const SHELL_FILES: readonly string[] = ["favicon.svg", "manifest.webmanifest"];
 /** The look-up index a scenario's law notes read (`lookup-src`). */

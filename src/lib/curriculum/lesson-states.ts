@@ -13,8 +13,8 @@ export interface LessonTrace {
   /** `<course>/<lesson>`. */
   subject: string;
   completed?: boolean;
-  /** Latest event time (ISO 8601). */
-  last?: string;
+  /** Latest event time (ISO 8601, so strings compare as times). */
+  last: string;
 }
 
 /** Each lesson's state, by lesson key; digests of other kinds are ignored. */
@@ -57,7 +57,8 @@ export function nextLesson(
   let latest: LessonTrace | undefined;
   for (const d of digests) {
     if (d.kind !== "lesson" || d.completed || !known.has(d.subject)) continue;
-    if (!latest || (d.last ?? "") > (latest.last ?? "")) latest = d;
+    // On a tie the first in the list stays (digests come sorted by subject).
+    if (!latest || d.last > latest.last) latest = d;
   }
   if (latest) return { key: latest.subject, resume: true };
   const first = order.find((key) => states.get(key) !== "done");

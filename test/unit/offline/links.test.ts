@@ -46,3 +46,20 @@ test("pages and assets", () => {
   expect(["a.js", "a.css", "search/lookup.json", "favicon.svg", "manifest.webmanifest"].every(isAssetPath)).toBe(true);
   expect(isAssetPath("courses/")).toBe(false);
 });
+
+describe("edge cases of references", () => {
+  test("entities, spaces around '=', padded values; files that are neither pages nor assets are dropped", () => {
+    const html = `<a href = " /a&amp;b/ ">x</a><a href="/guide.pdf">pdf</a><a href='/courses/intro.js/'>p</a>`;
+    expect(htmlReferences(html, "", "/")).toEqual(["a&b/", "courses/intro.js/"]);
+  });
+
+  test("imports that go up a folder resolve; ones that leave the base path are dropped", () => {
+    expect(scriptImports(`import"../q.js";import"../../../x.js"`, "_astro/a/p.js", "/academy/")).toEqual(["_astro/q.js"]);
+  });
+
+  test("a directory whose name ends like a script is a page; every web font is an asset", () => {
+    expect(isAssetPath("courses/intro.js/")).toBe(false);
+    expect(isPagePath("courses/intro.js/")).toBe(true);
+    expect([isAssetPath("f.woff"), isAssetPath("f.woff2"), isAssetPath("f.woff3")]).toEqual([true, true, false]);
+  });
+});

@@ -122,3 +122,41 @@ test("packIds lists every course and scenario page; packPath names where each li
   expect(packIds(site())).toEqual({ course: ["basics", "other"], scenario: ["wall"] });
   expect(packPath("course", "basics")).toBe("offline/packs/course-basics.json");
 });
+
+describe("edge cases of the rules", () => {
+  test("a shell page missing from the build is left out; a file a page names but the build lacks is skipped", () => {
+    const s = site();
+    s.delete("offline/");
+    s.set("", file(["_astro/base.js", "_astro/missing.js"]));
+    expect(shellPaths(s).paths.sort()).toEqual(["", "_astro/base.js", "favicon.svg", "manifest.webmanifest"]);
+  });
+
+  test("lessons, quizzes and provisions come in path order whatever the build's order; only true provision and quiz pages count", () => {
+    const s = new Map<string, SiteFile>([
+      ["courses/z/", file(["quizzes/b/", "quizzes/a/", "quizzes/a/print/", "law/x/2/", "law/x/1/", "law/x/1/notes/", "old/law/x/3/"])],
+      ["courses/z/b/", file([])],
+      ["courses/z/a/", file([])],
+      ["quizzes/b/", file([])],
+      ["quizzes/a/", file([])],
+      ["quizzes/a/print/", file([])],
+      ["law/x/2/", file([])],
+      ["law/x/1/", file([])],
+      ["law/x/1/notes/", file([])],
+      ["old/law/x/3/", file([])],
+    ]);
+    expect(coursePack("z", s)!.paths).toEqual(["courses/z/", "courses/z/a/", "courses/z/b/", "quizzes/a/", "quizzes/b/", "law/x/1/", "law/x/2/"]);
+  });
+
+  test("packIds: sorted ids, and only top-level course and scenario pages", () => {
+    const s = new Map<string, SiteFile>([
+      ["scenarios/b/", file([])],
+      ["scenarios/a/", file([])],
+      ["courses/y/", file([])],
+      ["courses/x/", file([])],
+      ["trainers/courses/t/", file([])],
+      ["courses/x/lesson/", file([])],
+    ]);
+    expect(packIds(s)).toEqual({ course: ["x", "y"], scenario: ["a", "b"] });
+    expect(scenarioPack("a", s)!.kind).toBe("scenario");
+  });
+});

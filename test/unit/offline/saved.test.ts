@@ -2,6 +2,10 @@ import { describe, expect, test } from "vitest";
 import { kilobytes, megabytes, packCacheName, parsePackCacheName, parsePublishedPack, parseSavedPack } from "../../../src/lib/offline/saved.ts";
 
 describe("cache names", () => {
+  test("the name the service worker and 我的学习 look for", () => {
+    expect(packCacheName("course", "basics")).toBe("offline-pack:course:basics");
+  });
+
   test("round trip for courses and scenarios", () => {
     expect(parsePackCacheName(packCacheName("course", "basics"))).toEqual({ kind: "course", id: "basics" });
     expect(parsePackCacheName(packCacheName("scenario", "wall"))).toEqual({ kind: "scenario", id: "wall" });
@@ -35,8 +39,17 @@ describe("the saved record", () => {
     ["fractional files", { ...good, files: 1.5 }],
     ["bytes as text", { ...good, bytes: "12" }],
     ["a date that is not one", { ...good, savedAt: "yesterday" }],
+    ["a date as a number", { ...good, savedAt: 12345 }],
+    ["an id with more after a slug", { ...good, id: "basics/../x" }],
+    ["a page that is not text", { ...good, page: 5 }],
+    ["an overlong page", { ...good, page: `courses/${"a".repeat(293)}/` }],
   ])("refuses %s", (_why, value) => {
     expect(parseSavedPack(value)).toBeUndefined();
+  });
+
+  test("accepts the limits themselves: a 200-character title, a 300-character page, an empty pack", () => {
+    const edge = { ...good, title: "题".repeat(200), page: `courses/${"a".repeat(291)}/`, bytes: 0, files: 0 };
+    expect(parseSavedPack(edge)).toEqual(edge);
   });
 });
 
@@ -56,8 +69,19 @@ describe("the published pack list", () => {
     ["a path going up", { ...good, paths: ["courses/../../x"] }],
     ["a path that is not text", { ...good, paths: [1] }],
     ["a size that is not a count", { ...good, gzip: Number.NaN }],
+    ["nothing", null],
+    ["a string", "paths"],
+    ["one bad path among good ones", { ...good, paths: ["courses/basics/", "https://evil.example/x"] }],
+    ["a path ending in ..", { ...good, paths: ["courses/.."] }],
+    ["a 400-character path", { ...good, paths: ["a".repeat(400)] }],
+    ["more than 5,000 paths", { ...good, paths: Array.from({ length: 5001 }, (_, i) => `p${i}/`) }],
   ])("refuses %s", (_why, value) => {
     expect(parsePublishedPack(value, "course", "basics")).toBeUndefined();
+  });
+
+  test("accepts the limits themselves: 5,000 paths of 399 characters, a size of 0", () => {
+    const edge = { ...good, paths: Array.from({ length: 5000 }, (_, i) => `${i}`.padEnd(399, "a")), gzip: 0 };
+    expect(parsePublishedPack(edge, "course", "basics")).toEqual(edge);
   });
 });
 

@@ -3,11 +3,11 @@
  * prompt (<update-prompt>, Lit) loads only when a new version is installed and waiting
  * while an older one controls this page. The layout renders <update-prompt src scope>.
  */
-const prompt = document.querySelector("update-prompt");
+const element = document.querySelector("update-prompt");
 const sw = navigator.serviceWorker;
-const src = prompt?.getAttribute("src");
+const src = element?.getAttribute("src");
 if (src && sw) {
-  sw.register(src, { scope: prompt!.getAttribute("scope") ?? undefined })
+  sw.register(src, { scope: element!.getAttribute("scope") ?? undefined })
     .then((registration) => {
       const check = () => {
         if (registration.waiting && sw.controller) void import("../components/update-prompt.ts");
@@ -22,3 +22,5 @@ if (src && sw) {
       // Without a service worker the site still works online; nothing to tell the learner.
     });
 }
+
+export {};

@@ -24,25 +24,34 @@ export interface InlineParts {
 }
 
 /** Script types a browser executes; `application/json` and the like are data. */
-const runnable = new Set(["", "module", "text/javascript", "application/javascript"]);
+function runnable(type: string): boolean {
+  return ["", "module", "text/javascript", "application/javascript"].includes(type.trim().toLowerCase());
+}
 
-// The parser turns CRLF and CR into LF before hashing sees the text.
-const normalise = (text: string) => text.replace(/\r\n?/g, "\n");
+/** The parser turns CRLF and CR into LF before hashing sees the text. */
+function normalise(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
 
-const entities: Record<string, string> = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">" };
-const decode = (value: string) =>
-  value.replace(/&(?:#(\d+)|#x([\da-f]+)|(amp|quot|apos|lt|gt));/gi, (_, dec?: string, hex?: string, name?: string) =>
+/** An attribute value as the browser reads it (the character references the build writes). */
+function decode(value: string): string {
+  const entities: Record<string, string> = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">" };
+  return value.replace(/&(?:#(\d+)|#x([\da-f]+)|(amp|quot|apos|lt|gt));/gi, (_, dec?: string, hex?: string, name?: string) =>
     dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : entities[name!.toLowerCase()]!,
   );
+}
 
-const typeOf = (attrs: string) => /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs)?.slice(1).find((v) => v !== undefined) ?? "";
+function typeOf(attrs: string): string {
+  const m = /\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
+  return m ? (m[1] ?? m[2] ?? m[3]!) : "";
+}
 
 export function inlineParts(html: string): InlineParts {
   const scripts: string[] = [];
   const styles: string[] = [];
   // Script and style bodies are raw text: take them out before looking at tags.
   let rest = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi, (_, attrs: string, body: string) => {
-    if (!/\bsrc\s*=/i.test(attrs) && runnable.has(typeOf(attrs).trim().toLowerCase())) scripts.push(normalise(body));
+    if (!/\bsrc\s*=/i.test(attrs) && runnable(typeOf(attrs))) scripts.push(normalise(body));
     return "";
   });
   rest = rest.replace(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi, (_, body: string) => {
@@ -61,7 +70,9 @@ export function inlineParts(html: string): InlineParts {
 
 /** The policy for a page with these inline parts. */
 export function policyFor(parts: InlineParts, sha256: Sha256Base64): string {
-  const hashes = (texts: string[]) => [...new Set(texts)].map((text) => `'sha256-${sha256(text)}'`);
+  function hashes(texts: string[]): string[] {
+    return [...new Set(texts)].map((text) => `'sha256-${sha256(text)}'`);
+  }
   const styleAttributes = hashes(parts.styleAttributes);
   return [
     ["script-src", "'self'", "'wasm-unsafe-eval'", ...hashes(parts.scripts)],

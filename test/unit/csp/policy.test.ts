@@ -23,10 +23,15 @@ describe("inlineParts", () => {
     });
   });
 
-  it("reads text as the browser does: CRLF as LF, entities in attributes decoded", () => {
-    const parts = inlineParts('<script>a()\r\nb()</script><i style="font-family:&quot;Noto&quot;;x:&#65;&amp;">');
-    expect(parts.scripts).toEqual(["a()\nb()"]);
-    expect(parts.styleAttributes).toEqual(['font-family:"Noto";x:A&']);
+  it("reads text as the browser does: CRLF and CR as LF, entities in attributes decoded", () => {
+    const parts = inlineParts('<script>a()\r\nb()\rc()</script ><style>p{}\r\n</style ><i style="font-family:&quot;Noto&quot;;x:&#65;&#x42;&amp;&apos;&lt;&gt;">');
+    expect(parts.scripts).toEqual(["a()\nb()\nc()"]);
+    expect(parts.styles).toEqual(["p{}\n"]);
+    expect(parts.styleAttributes).toEqual([`font-family:"Noto";x:AB&'<>`]);
+  });
+
+  it("counts application/javascript as a script", () => {
+    expect(inlineParts('<script type="application/javascript">go()</script>').scripts).toEqual(["go()"]);
   });
 
   it("reads every way an attribute can be written: quotes, no quotes, spaces, capitals", () => {
@@ -96,7 +101,20 @@ describe("withPolicy", () => {
     expect(out.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, "")).toBe(page);
   });
 
+  it("finds <meta charset> however it is written", () => {
+    for (const charset of ["<meta charset=utf-8>", "<meta  charset = 'utf-8' />", '<META CHARSET="UTF-8">']) {
+      expect(withPolicy(`<html><head>${charset}<script>x()</script></head></html>`, sha)).toMatch(new RegExp(`^<html><head>${charset}<meta http-equiv="Content-Security-Policy"`));
+    }
+  });
+
+  it("refuses a page with a policy written any way", () => {
+    for (const meta of ['<meta http-equiv=Content-Security-Policy content="x">', `<meta name="x" http-equiv = 'content-security-policy' content="x">`]) {
+      expect(() => withPolicy(`<html><head>${meta}</head></html>`, sha)).toThrow(/already has/);
+    }
+  });
+
   it("falls back to the start of <head>", () => {
+    expect(withPolicy('<html><head data-x="1"><title>t</title></head></html>', sha)).toMatch(/^<html><head data-x="1"><meta http-equiv="Content-Security-Policy"/);
     expect(withPolicy("<html><head><script>x()</script></head></html>", sha)).toMatch(/^<html><head><meta http-equiv="Content-Security-Policy" content="script-src [^"]+"><script>/);
   });
 

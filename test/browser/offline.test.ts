@@ -201,6 +201,30 @@ describe("离线保存本课程", () => {
   });
 });
 
+describe("离线保存本情景模拟", () => {
+  test("a saved scenario plays with no network, with the law it cites", async () => {
+    const id = "drainage-ditch";
+    const pack = JSON.parse(readFileSync(join(distDir(), "offline/packs", `scenario-${id}.json`), "utf8")) as PackList;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(env.site.url, { waitUntil: "networkidle" });
+    await swReady(page);
+    await page.goto(`${env.site.url}scenarios/${id}/`, { waitUntil: "networkidle" });
+    const save = page.locator("offline-save");
+    await save.getByRole("button", { name: "离线保存本情景模拟" }).click();
+    await save.getByRole("button", { name: "确认保存" }).click();
+    await save.getByText(/已离线保存/).waitFor({ timeout: 30_000 });
+
+    await context.setOffline(true);
+    const law = pack.paths.find((p) => /^law\/[^/]+\/\d+\/$/.test(p))!;
+    expect((await page.goto(env.site.url + law))?.status()).toBe(200);
+    expect((await page.goto(`${env.site.url}scenarios/${id}/`))?.status()).toBe(200);
+    // The player runs from the saved scripts: its first choices are there to press.
+    await page.locator("case-simulation button").first().waitFor();
+    await context.close();
+  });
+});
+
 describe("updates", () => {
   test("a new deployment is offered with a visible prompt and applied only when accepted", async () => {
     const context = await env.browser.newContext();

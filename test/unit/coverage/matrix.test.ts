@@ -25,11 +25,12 @@ const source: CoverageSource = {
 };
 
 describe("buildCoverage", () => {
-  const coverage = buildCoverage(source);
-  const row = (id: string) => coverage.provisions.find((p) => p.id === id);
+  // Built inside each test (not at load time), so mutation testing sees which test covers what.
+  const cover = () => buildCoverage(source);
+  const row = (id: string) => cover().provisions.find((p) => p.id === id);
 
   it("lists every provision of every statute once, in file order, with its heading", () => {
-    expect(coverage.provisions.map((p) => [p.id, p.statute, p.article, p.heading])).toEqual([
+    expect(cover().provisions.map((p) => [p.id, p.statute, p.article, p.heading])).toEqual([
       ["rmtjf-17", "rmtjf", 17, "申请与主动调解"],
       ["rmtjf-28", "rmtjf", 28, "调解协议书"],
       ["rmtjf-35", "rmtjf", 35, "施行日期"],
@@ -44,7 +45,7 @@ describe("buildCoverage", () => {
   });
 
   it("lists a provision nobody cites as uncited, and only that one", () => {
-    expect(coverage.uncited).toEqual(["rmtjf-35"]);
+    expect(cover().uncited).toEqual(["rmtjf-35"]);
   });
 
   it("counts a citation repeated in one lesson, scenario or item once", () => {
@@ -58,7 +59,7 @@ describe("buildCoverage", () => {
   });
 
   it("lists every objective of every lesson, numbered from 1, with the items that test it", () => {
-    expect(coverage.objectives).toEqual([
+    expect(cover().objectives).toEqual([
       { ref: "procedure/starting-mediation#1", lesson: "procedure/starting-mediation", n: 1, text: "说出启动的三种来源", items: [] },
       { ref: "procedure/starting-mediation#2", lesson: "procedure/starting-mediation", n: 2, text: "区分明确拒绝和一时有气", items: ["a", "b"] },
       { ref: "procedure/the-agreement#1", lesson: "procedure/the-agreement", n: 1, text: "说出协议书的生效条件", items: ["d"] },

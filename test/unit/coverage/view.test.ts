@@ -1,5 +1,5 @@
 /** The coverage page's view model: grouping, required and short rows, totals. */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { buildCoverage, type CoverageSource } from "../../../src/lib/coverage/matrix.ts";
 import type { Requirement } from "../../../src/lib/coverage/rules.ts";
 import { coverageView, isRequired } from "../../../src/lib/coverage/view.ts";
@@ -22,9 +22,13 @@ const source: CoverageSource = {
     { id: "b", bank: "b", law: ["rmtjf-17"], objective: "procedure/preparation#1" },
   ],
 };
-const view = coverageView(buildCoverage(source), statutes, requirement);
-
 describe("coverageView", () => {
+  // Built inside each test (not at load time), so mutation testing sees which test covers what.
+  let view: ReturnType<typeof coverageView>;
+  beforeEach(() => {
+    view = coverageView(buildCoverage(source), statutes, requirement);
+  });
+
   it("groups provisions by statute in the given order", () => {
     expect(view.statutes.map((s) => [s.id, s.shortTitle, s.rows.map((r) => r.id)])).toEqual([
       ["rmtjf", "人民调解法", ["rmtjf-16", "rmtjf-17", "rmtjf-18", "rmtjf-19"]],

@@ -4,7 +4,7 @@
  * an excerpt (《民事诉讼法》… after a heading) and as "司法确认. 双方…" inside it. The excerpt
  * is pagefind's HTML (escaped text plus <mark>); only the separators are touched.
  */
-const cjkEnd = /[\u3400-\u9fff\uf900-\ufaff》」』”）)]$/u;
+const cjkEnd = /[\u3400-\u9fff\uf900-\ufaff》」』”）)]/u;
 
 export function cleanExcerpt(html: string): string {
   // A break at the very start (possibly just before a <mark>) is dropped.

@@ -71,7 +71,7 @@ export function analyseQuery(raw: string): QueryAnalysis {
     }
   }
   const parts: string[] = [];
-  for (const chunk of marked.split(separators).filter(Boolean)) {
+  for (const chunk of marked.split(separators)) {
     let current = "";
     for (const word of segment(chunk)) {
       if (fillerWords.has(word)) {
@@ -124,7 +124,8 @@ export function relaxationPlan(raw: string): SearchStep[] {
   const byLength = (xs: string[]) => [...xs].sort((x, y) => [...y].length - [...x].length);
   const parts = a.parts.filter((p) => [...p].length > 1);
   if (parts.length > 1) steps.push({ stage: "parts", queries: byLength(parts) });
-  const words = [...byLength(a.words), ...formalWords(a.query).filter((w) => !a.words.includes(w))];
+  // formalWords never repeats a word of the query, so it cannot repeat one of a.words.
+  const words = [...byLength(a.words), ...formalWords(a.query)];
   const seen = new Set(steps.flatMap((s) => s.queries));
   if (words.length > 1 && words.some((w) => !seen.has(w))) steps.push({ stage: "any", queries: words });
   return steps;

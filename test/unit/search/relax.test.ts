@@ -149,7 +149,82 @@ describe("cleanExcerpt", () => {
     expect(cleanExcerpt("生活。. 下一句")).toBe("生活。下一句");
     expect(cleanExcerpt("相邻关系.")).toBe("相邻关系。");
   });
+  test("an excerpt that is only a separator becomes empty; runs of spaces after a separator go too", () => {
+    expect(cleanExcerpt(".")).toBe("");
+    expect(cleanExcerpt("生活。.")).toBe("生活。");
+    expect(cleanExcerpt("生活。.  下一句")).toBe("生活。下一句");
+    expect(cleanExcerpt("确认.  双方")).toBe("确认。双方");
+    expect(cleanExcerpt("  调解 ")).toBe("调解");
+  });
   test("leaves Latin text alone", () => {
     expect(cleanExcerpt("see e.g. this. And")).toBe("see e.g. this. And");
+  });
+});
+
+describe("what counts as a question word", () => {
+  test.each([
+    "是什么意思", "什么意思", "怎么处理", "怎么办理", "怎么回事", "怎么办", "怎么弄", "怎么样", "怎么", "咋办", "咋弄",
+    "怎样", "如何", "是什么", "是啥", "什么", "为什么", "为啥", "多长时间内", "多长时间", "多久以内", "多久内", "多少钱", "多久", "多少", "哪些", "哪个",
+    "哪里", "是不是", "能不能", "可不可以", "行不行", "要不要", "有没有", "算不算数", "算不算", "能否", "是否",
+    "还能", "可以", "请问", "一下", "应该", "需要",
+  ])("%s is dropped whole, wherever it stands", (phrase) => {
+    expect(analyseQuery(`宅基地${phrase}`)).toMatchObject({ dropped: [phrase], parts: ["宅基地"] });
+    expect(analyseQuery(`${phrase}宅基地`).dropped).toEqual([phrase]);
+  });
+  test.each(["吗", "呢", "吧", "啊", "呀", "嘛", "么", "咋", "啥", "的", "了", "是", "能", "还", "要", "我", "你", "他", "她", "几", "谁", "呗", "在", "想"])(
+    "the filler %s is dropped when it stands alone",
+    (filler) => {
+      expect(analyseQuery(`宅基地 ${filler} 协议`)).toMatchObject({ dropped: [filler], parts: ["宅基地", "协议"] });
+    },
+  );
+  test.each(["我家", "好的", "时候", "几个", "不想", "真是", "这个", "那个", "现在", "已经", "还是", "就是", "因为", "所以", "但是", "如果", "一个", "没有", "不是"])(
+    "the common word %s is kept in the parts but not searched on its own",
+    (word) => {
+      const a = analyseQuery(`调解 ${word} 协议`);
+      expect(a.parts).toContain(word);
+      expect(a.words).toEqual(["调解", "协议"]);
+    },
+  );
+  test("a question phrase is matched at every position, not only the first", () => {
+    expect(analyseQuery("怎么 赡养 怎么办").dropped).toEqual(["怎么", "怎么办"]);
+    expect(analyseQuery("怎么 赡养 怎么办").parts).toEqual(["赡养"]);
+  });
+  test("the same part twice is searched once", () => {
+    expect(analyseQuery("赡养，赡养").parts).toEqual(["赡养"]);
+  });
+  test("leading and trailing spaces do not become part of the query", () => {
+    expect(analyseQuery("  赡养  ").query).toBe("赡养");
+    expect(relaxationPlan("  赡养  ")[0].queries).toEqual(["赡养"]);
+  });
+  test("the dictionary segments words (a query of two words yields two words, not characters)", () => {
+    expect(analyseQuery("调解协议").words).toEqual(["调解", "协议"]);
+  });
+});
+
+describe("plan details", () => {
+  test("a single word left after dropping question words gives no word-by-word stage", () => {
+    expect(relaxationPlan("赡养吗")).toEqual([{ stage: "plain", queries: ["赡养"] }]);
+  });
+  test("a single everyday word still gets its formal word in a word stage", () => {
+    expect(relaxationPlan("收钱")).toEqual([
+      { stage: "exact", queries: ["收钱"] },
+      { stage: "any", queries: ["收钱", "收费"] },
+    ]);
+  });
+  test("the word stage is skipped when every word was already searched as a part", () => {
+    expect(relaxationPlan("调解 协议").map((s) => s.stage)).toEqual(["exact", "parts"]);
+  });
+});
+
+describe("relaxedSearch reporting", () => {
+  test("when only the plain stage runs, it reports the plain query it searched", async () => {
+    const r = await relaxedSearch("赡养吗", async () => []);
+    expect(r).toMatchObject({ stage: "plain", searched: ["赡养"], dropped: ["吗"], results: [] });
+  });
+  test("ties in a merge keep the order in which results were first found", () => {
+    const merged = mergeResults<Scored>([
+      { query: "甲乙", results: [{ id: "x", score: 1 }, { id: "y", score: 1 }, { id: "z", score: 1 }] },
+    ]);
+    expect(merged.map((r) => r.id)).toEqual(["x", "y", "z"]);
   });
 });

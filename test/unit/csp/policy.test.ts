@@ -34,6 +34,15 @@ describe("inlineParts", () => {
     expect(inlineParts('<script type="application/javascript">go()</script>').scripts).toEqual(["go()"]);
   });
 
+  it("tells data from code and files from inline code however the attributes are spaced", () => {
+    const parts = inlineParts(
+      `<script type = "application/json">{}</script><script type=application/ld+json>{}</script><script src = "/x.js"></script>` +
+        `<script type=" Module ">m()</script><style media="print">p{}</style>`,
+    );
+    expect(parts.scripts).toEqual(["m()"]);
+    expect(parts.styles).toEqual(["p{}"]);
+  });
+
   it("reads every way an attribute can be written: quotes, no quotes, spaces, capitals", () => {
     const parts = inlineParts(
       `<SCRIPT TYPE='text/javascript'>one()</SCRIPT><script type=module>two()</script><script type="application/ld+json">{}</script>` +

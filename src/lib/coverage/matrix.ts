@@ -64,7 +64,7 @@ export function buildCoverage(source: CoverageSource): Coverage {
   for (const scenario of source.scenarios) for (const id of scenario.law) addTo(practised, id, scenario.id);
   for (const item of source.items) {
     for (const id of item.law) addTo(assessed, id, item.id);
-    const parsed = item.objective === undefined ? undefined : parseObjectiveRef(item.objective);
+    const parsed = parseObjectiveRef(item.objective ?? "");
     if (parsed) addTo(tested, objectiveRef(parsed.lesson, parsed.n), item.id);
   }
 
@@ -100,8 +100,8 @@ export function buildCoverage(source: CoverageSource): Coverage {
 export function scenarioLaw(scenario: unknown): string[] {
   const found = new Set<string>();
   const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value !== null && typeof value === "object") {
+    // Arrays are objects too: their entries are walked the same way.
+    if (value !== null && typeof value === "object") {
       for (const [key, inner] of Object.entries(value)) {
         if (key === "law" && Array.isArray(inner)) {
           for (const id of inner) if (typeof id === "string") found.add(id);

@@ -31,7 +31,7 @@ describe("required provisions (error)", () => {
   it("fail at the article's line when an article is assessed by only one item", () => {
     const issues = required({ ...enough, items: [enough.items[0], { ...enough.items[1], law: ["rmtjf-17"] }] });
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ file: "content/law/rmtjf.yaml", line: 95, column: 14, code: "provision-under-covered" });
+    expect(issues[0]).toMatchObject({ file: "content/law/rmtjf.yaml", line: 95, column: 14, field: "", code: "provision-under-covered" });
     expect(issues[0].message).toContain("rmtjf-18");
     expect(issues[0].message).toContain("题目 1/2");
     expect(issues[0].message).not.toMatch(/课时 \d/);
@@ -53,13 +53,13 @@ describe("required provisions (error)", () => {
   it("name every shortfall of one article in one issue", () => {
     const issues = required({ ...enough, lessons: [], scenarios: [], items: [] });
     expect(issues.map((i) => i.line)).toEqual([90, 95]);
-    expect(issues[0].message).toMatch(/课时 0\/1.*情景模拟 0\/1.*题目 0\/2/);
+    expect(issues[0].message).toMatch(/课时 0\/1（[^）]+）；情景模拟 0\/1（[^）]+）；题目 0\/2/);
   });
 
   it("fail, on the statute file, when a required article is missing from it", () => {
     const source = { ...enough, statutes: [{ ...enough.statutes[0], provisions: [enough.statutes[0].provisions[0]] }] };
     const issues = required(source);
-    expect(issues).toEqual([expect.objectContaining({ file: "content/law/rmtjf.yaml", line: 0, code: "provision-required-missing" })]);
+    expect(issues).toEqual([expect.objectContaining({ file: "content/law/rmtjf.yaml", line: 0, column: 0, field: "", code: "provision-required-missing" })]);
     expect(issues[0].message).toContain("缺少第 18 条");
   });
 
@@ -79,6 +79,13 @@ describe("objectives tested (warning)", () => {
     ]);
     expect(issues[0].message).toContain("「区分明确拒绝和一时有气」");
     expect(issues[0].message).toContain("objective: procedure/starting-mediation#2");
+  });
+
+  it("fall back to the lesson key when the objective's line is unknown", () => {
+    const source = { ...enough, items: [] };
+    expect(checkObjectivesTested(buildCoverage(source), () => undefined)).toEqual([
+      expect.objectContaining({ file: "procedure/starting-mediation", line: 0, column: 0, field: "objectives.0" }),
+    ]);
   });
 
   it("say nothing when every objective is tested", () => {

@@ -47,6 +47,12 @@ describe("coverageView", () => {
     expect(view.statutes[1].rows[0]).toMatchObject({ required: false, short: false }); // same article number, other statute
   });
 
+  it("is not short with exactly the required number of each", () => {
+    const exact = coverageView(buildCoverage({ ...source, items: [...source.items, { id: "c", bank: "b", law: ["rmtjf-18"] }] }), statutes, requirement);
+    // rmtjf-18: one lesson, one scenario, two items.
+    expect(exact.statutes[0].rows[2]).toMatchObject({ lessons: ["basics/principles"], scenarios: ["s"], items: ["a", "c"], short: false });
+  });
+
   it("is short when any one of lessons, scenarios or items is missing", () => {
     const noLesson = coverageView(buildCoverage({ ...source, lessons: [] }), statutes, requirement);
     expect(noLesson.statutes[0].rows[1].short).toBe(true);

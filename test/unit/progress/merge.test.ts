@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ProgressStoreError } from "../../../src/lib/progress/errors.ts";
 import { mergeProfiles, mergeRecords, normalizeRecord } from "../../../src/lib/progress/merge.ts";
-import type { ProgressRecord } from "../../../src/lib/progress/schema.ts";
+import type { LearnerProfile, ProgressRecord } from "../../../src/lib/progress/schema.ts";
 import { sampleRecord } from "./sample.ts";
 
 /** The phone: the sample plus one more lesson visit. */
@@ -84,5 +84,49 @@ describe("mergeProfiles", () => {
     expect(mergeProfiles(a, b)).toEqual(mergeProfiles(b, a));
     const c = { ...a, updated: "2025-03-01T08:00:00Z" }; // same instant, other spelling
     expect(mergeProfiles(a, c)).toEqual(mergeProfiles(c, a));
+  });
+});
+
+describe("mergeProfiles: each field's newest value", () => {
+  const base = sampleRecord().learner;
+  // Spellings whose text order contradicts their time order (an offset), and same instants spelled twice.
+  const profiles: LearnerProfile[] = [
+    { ...base, name: "甲", township: "一镇", village: "一村", created: "2025-01-01T09:00:00+08:00", updated: "2025-02-01T09:00:00+08:00" },
+    { ...base, name: "乙", township: "一镇", village: "二村", created: "2025-01-01T02:00:00.000Z", updated: "2025-02-01T01:00:00.000Z", changed: { name: "2025-01-20T00:00:00.000Z" } },
+    { ...base, name: "丙", township: "三镇", village: "三村", created: "2025-01-01T01:00:00.000Z", updated: "2025-02-01T02:00:00.000Z", changed: { township: "2025-01-10T00:00:00.000Z", village: "2025-02-01T09:00:00+08:00" } },
+    { ...base, name: "丁", township: "四镇", village: "四村", created: "2025-01-01T01:00:00.000Z", updated: "2025-01-05T00:00:00.000Z" },
+  ];
+
+  it("is commutative and associative over profiles with offsets, equal instants and per-field times", () => {
+    for (const a of profiles) {
+      for (const b of profiles) {
+        expect(mergeProfiles(a, b)).toEqual(mergeProfiles(b, a));
+        for (const c of profiles) expect(mergeProfiles(mergeProfiles(a, b), c)).toEqual(mergeProfiles(a, mergeProfiles(b, c)));
+      }
+      expect(mergeProfiles(a, a)).toEqual(a);
+    }
+  });
+
+  it("keeps the latest update, the earliest creation, and each field from the copy that changed it last", () => {
+    const [p1, p2, p3, p4] = profiles as [LearnerProfile, LearnerProfile, LearnerProfile, LearnerProfile];
+    // p1 updated at 01:00Z (written +08:00), p3 at 02:00Z: text order says p1, time says p3.
+    // The village changed at the very same text on both: the greater value wins.
+    expect(mergeProfiles(p1, p3)).toEqual({ ...p3, name: "丙", township: "一镇", village: "三村", changed: { township: p1.updated, village: p1.updated } });
+    // p1 and p2 updated at the same instant: the name changed earlier on p2, so p1's wins; the
+    // village's times are one instant spelled twice: the greater spelling (p1's) wins.
+    expect(mergeProfiles(p1, p2)).toEqual({ ...p1 });
+    // An older copy changes nothing, but a field changed later than it stays.
+    expect(mergeProfiles(p3, p4)).toEqual(p3);
+  });
+});
+
+describe("normalizeRecord", () => {
+  it("orders entries at the same time by id, whatever order they came in", () => {
+    const r = sampleRecord();
+    const at = "2025-03-01T08:05:00.000Z";
+    const entries = ["b", "c", "a"].map((id) => ({ ...r.lessons[0], id, at }));
+    for (const order of [entries, [...entries].reverse(), [entries[1]!, entries[2]!, entries[0]!]]) {
+      expect(normalizeRecord({ ...r, lessons: order }).lessons.map((e) => e.id)).toEqual(["a", "b", "c"]);
+    }
   });
 });

@@ -51,3 +51,11 @@ describe("safeBackPath", () => {
     expect(back("/academy/./q/", "/academy/")).toBe("/academy/q/");
   });
 });
+
+describe("safeBackPath limits", () => {
+  it("accepts up to 2,000 characters and doubled slashes inside a path", () => {
+    const long = `/${"a".repeat(1999)}`;
+    expect(safeBackPath(`?back=${encodeURIComponent(long)}`, "/")).toBe(long);
+    expect(safeBackPath(`?back=${encodeURIComponent("/quizzes//")}`, "/")).toBe("/quizzes//");
+  });
+});

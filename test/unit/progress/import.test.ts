@@ -336,3 +336,39 @@ describe("IndexedDB: an error in the middle of a commit writes nothing", () => {
     expect(await snapshot(store)).toEqual(before);
   });
 });
+
+describe("small rules, exactly", () => {
+  it("a summary with only conflicts is not 'nothing new'", () => {
+    const outcome = { learner: sampleRecord().learner, created: false, profileChanged: false, added: 0, addedKinds: { lesson: 0, attempt: 0, run: 0 }, conflicts: 1 };
+    expect(importSummary(outcome).kind).toBe("added");
+    expect(importSummary({ ...outcome, conflicts: 0 }).kind).toBe("nothing-new");
+    expect(importSummary({ ...outcome, conflicts: 0, profileChanged: true }).kind).toBe("added");
+  });
+
+  it("names what is not JSON, and accepts every JSON kind", () => {
+    expect(jsonShapeProblem({ a: () => 1 })).toEqual({ code: "not-json", path: "a" });
+    expect(jsonShapeProblem(new Map())).toEqual({ code: "not-json", path: "" });
+    expect(jsonShapeProblem([null, true, "x", 0, { b: [] }])).toBeUndefined();
+    expect(isPlainJson(Object.assign(Object.create(null), { a: 1 }))).toBe(true);
+    expect(jsonShapeProblem(JSON.parse('{"a": [{"prototype": 1}]}'))).toEqual({ code: "reserved-key", path: "a.0.prototype", key: "prototype" });
+  });
+
+  it("version numbers: only positive integers, each refusal worded", () => {
+    for (const version of [0, -1, 1.5, "2", null]) {
+      const result = migrateRecord({ ...sampleRecord(), version });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.problem).toMatchObject({ code: "invalid", message: expect.stringMatching(/版本号|格式/) });
+    }
+    expect(migrateRecord("2")).toMatchObject({ ok: false, problem: { code: "invalid" } });
+    const v1 = migrateRecord({ ...sampleV1(), lessonsCompleted: { nope: 1 } });
+    expect(v1.ok === false && v1.problem.message.length > 0 && v1.problem.details.length > 0).toBe(true);
+  });
+
+  it("version 1's place splits on any run of spaces into township and village words", () => {
+    const place = (text: string) => {
+      const result = migrateRecord({ ...sampleV1(), learner: { ...sampleV1().learner, place: text } });
+      return result.ok ? [result.record.learner.township, result.record.learner.village] : result.problem.message;
+    };
+    expect(place(" 城关镇\t 东关村  三组")).toEqual(["城关镇", "东关村 三组"]);
+  });
+});

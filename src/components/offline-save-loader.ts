@@ -16,7 +16,9 @@ for (const element of document.querySelectorAll<HTMLElement>("offline-save")) {
   button.addEventListener("click", () => void load(), { once: true });
   const kind = element.getAttribute("kind") === "scenario" ? "scenario" : "course";
   caches.has(packCacheName(kind, element.getAttribute("pack-id") ?? "")).then(
-    (saved) => saved && load(),
+    (saved) => {
+      if (saved) void load();
+    },
     () => undefined,
   );
 }

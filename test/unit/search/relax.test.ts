@@ -221,6 +221,10 @@ describe("relaxedSearch reporting", () => {
     const r = await relaxedSearch("赡养吗", async () => []);
     expect(r).toMatchObject({ stage: "plain", searched: ["赡养"], dropped: ["吗"], results: [] });
   });
+  test("when nothing is found, it reports the first search it made", async () => {
+    expect((await relaxedSearch("调解 吗 协议", async () => [])).searched).toEqual(["调解 协议"]);
+    expect((await relaxedSearch("赡养", async () => [])).searched).toEqual(["赡养"]);
+  });
   test("ties in a merge keep the order in which results were first found", () => {
     const merged = mergeResults<Scored>([
       { query: "甲乙", results: [{ id: "x", score: 1 }, { id: "y", score: 1 }, { id: "z", score: 1 }] },

@@ -75,6 +75,13 @@ describe("instant look-up behaviour", () => {
     expect(refs[0]).toBe("term:baiping-shuiping");
   });
 
+  test("a query of single characters only still gets finite scores in a stable order", () => {
+    const hits = lookup.search("第 8 条", 20);
+    expect(hits.length).toBeGreaterThan(1);
+    expect(hits.every((h) => Number.isFinite(h.score))).toBe(true);
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
   test("results never exceed the limit", () => {
     expect(lookup.search("调解", 3)).toHaveLength(3);
   });

@@ -218,12 +218,12 @@ const cases: Case[] = [
   {
     fixture: "glossary-law-missing-provision",
     rule: "a glossary term citing a missing article is reported at that entry",
-    expected: [{ file: "glossary/agreements.yaml", line: 5, column: 9, field: "0.law.0", says: ["rmtjf-92 不存在", "content/law/rmtjf.yaml"] }],
+    expected: [{ file: "glossary/agreements.yaml", line: 5, column: 9, field: "0.law.0", says: ["rmtjf-92 不存在", "content/law/rmtjf.yaml 里没有这一条"] }],
   },
   {
-    fixture: "course-law-missing-provision",
-    rule: "a course file citing a missing article is reported at that entry",
-    expected: [{ file: COURSE, line: 9, column: 17, field: "law.1", says: ["rmtjf-92 不存在"] }],
+    fixture: "course-law-missing-statute",
+    rule: "a course file citing a statute that does not exist names the missing statute file",
+    expected: [{ file: COURSE, line: 9, column: 17, field: "law.1", says: ["tjf-29 不存在", "没有编号为 tjf 的法规文件"] }],
   },
   {
     fixture: "course-self-prerequisite",

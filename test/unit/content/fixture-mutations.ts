@@ -158,7 +158,7 @@ export const fixtureMutations: Record<string, Mutation> = {
     },
   },
   "glossary-law-missing-provision": { file: "glossary/agreements.yaml", replace: ["  law: [rmtjf-29]", "  law: [rmtjf-92]"] },
-  "course-law-missing-provision": { file: COURSE, replace: ["law: [rmtjf-28, rmtjf-29]", "law: [rmtjf-28, rmtjf-92]"] },
+  "course-law-missing-statute": { file: COURSE, replace: ["law: [rmtjf-28, rmtjf-29]", "law: [rmtjf-28, tjf-29]"] },
   "course-self-prerequisite": { file: COURSE, replace: ["prerequisites: []", "prerequisites: [agreements]"] },
   "lesson-self-prerequisite": { file: LESSON_2, replace: ["prerequisites: [agreement-forms]", "prerequisites: [written-agreement]"] },
   "course-without-lessons": {

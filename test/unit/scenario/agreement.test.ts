@@ -35,7 +35,7 @@ describe("checkAgreement", () => {
     const rest = COMPLETE.slice(1);
     const full = { zhang: { name: "张德福", address: "青石村三组 17 号" }, li: { name: "李国强", address: "青石村三组 18 号" } };
     expect(check(rest, full).verdict).toBe("lawful");
-    const partial = check(rest, { zhang: { name: "张德福", address: "  " }, li: { address: "青石村三组 18 号" } });
+    const partial = check(rest, { zhang: { name: "张德福", address: "  " }, li: { name: " ", address: "青石村三组 18 号" } });
     expect(partial.verdict).toBe("incomplete");
     expect(partial.missing).toEqual([{ element: "parties", name: "当事人的基本情况", detail: "张德福的住所；李国强的姓名" }]);
   });
@@ -93,16 +93,45 @@ describe("checkAgreement", () => {
     expect(result.unknownClauses).toEqual(["made-up"]);
   });
 
-  it("has a zh-CN name for each of the five elements", () => {
-    expect(Object.values(elementNames)).toHaveLength(5);
+  it("names the five elements as the law lists them", () => {
+    expect(elementNames).toEqual({
+      parties: "当事人的基本情况",
+      facts: "纠纷的主要事实",
+      responsibility: "争议事项和各方责任",
+      terms: "达成的协议内容",
+      performance: "履行方式和期限",
+    });
+  });
+
+  it("shortens a long defective clause to its first 24 characters in the message", () => {
+    const long = "甲方今后不得就本纠纷向人民法院起诉，也不得向任何部门反映，否则赔偿乙方一万元。";
+    const withLong = { ...node, clauses: node.clauses.map((c) => (c.id === "no-lawsuit" ? { ...c, text: long } : c)) };
+    const result = checkAgreement(withLong, parties, { clauses: [...COMPLETE, "no-lawsuit"] });
+    expect(result.messages[0]).toMatch(new RegExp(`^条款“${long.slice(0, 24)}……”违法：`));
   });
 });
 
 describe("sample drafts (used to explore and to script runs)", () => {
-  it("builds a lawful draft from one clause per element", () => {
+  it("builds a lawful draft from one clause per element, with no typed details when a clause names the parties", () => {
     const draft = sampleDraft(node, parties, "lawful")!;
     expect(check(draft.clauses).verdict).toBe("lawful");
-    expect(draft.clauses).toEqual(COMPLETE);
+    expect(draft).toEqual({ clauses: COMPLETE });
+  });
+
+  it("picks a clause that supplies two elements once, and no second clause for the element it covers", () => {
+    const both = {
+      ...node,
+      clauses: node.clauses
+        .filter((c) => c.id !== "responsibility")
+        .map((c) => (c.id === "main-facts" ? { ...c, satisfies: ["facts" as const, "responsibility" as const] } : c)),
+    };
+    expect(sampleDraft(both, parties, "lawful")).toEqual({ clauses: ["parties-full", "main-facts", "terms", "performance"] });
+  });
+
+  it("has no unlawful draft to offer when no clause is defective", () => {
+    const clean = { ...node, clauses: node.clauses.filter((c) => !c.unlawful && !c.coerced) };
+    expect(sampleDraft(clean, parties, "unlawful")).toBeUndefined();
+    expect(sampleDraft(clean, parties, "lawful")).toBeDefined();
   });
 
   it("builds an unlawful draft by adding the first defective clause", () => {
@@ -113,6 +142,7 @@ describe("sample drafts (used to explore and to script runs)", () => {
   it("falls back to typed details when no clause supplies the parties", () => {
     const noParties = { ...node, clauses: node.clauses.filter((c) => c.id !== "parties-full") };
     const draft = sampleDraft(noParties, parties, "lawful")!;
+    expect(suppliableElements(noParties).has("parties")).toBe(true);
     expect(Object.keys(draft.parties ?? {})).toEqual(["zhang", "li"]);
     expect(checkAgreement(noParties, parties, draft).verdict).toBe("lawful");
   });

@@ -240,6 +240,30 @@ export const mutations: Record<string, Mutation> = {
       ),
     ],
   },
+  "agreement-duplicate-clause-id": {
+    mistake: "two clauses of the agreement node share the id `terms`.",
+    steps: [
+      mediateToDraft,
+      afterTalk(draftNode("      - id: terms", "        text: 乙方于 6 月 30 日前修好并归还。", "        satisfies: performance")),
+    ],
+  },
+  "agreement-clause-unknown-law": {
+    mistake: "an unlawful clause cites rmtjf-99, which does not exist.",
+    steps: [
+      mediateToDraft,
+      afterTalk(
+        draftNode(
+          "      - id: deadline",
+          "        text: 乙方于 6 月 30 日前归还。",
+          "        satisfies: performance",
+          "      - id: no-court",
+          "        text: 甲方不得再就此事起诉。",
+          "        unlawful: 调解不能剥夺当事人依法起诉的权利。",
+          "        law: [rmtjf-99]",
+        ).replace("      lawful: good-end\n", "      lawful: good-end\n      unlawful: bad-end\n"),
+      ),
+    ],
+  },
 };
 
 function applyStep(text: string, step: Step, name: string): string {

@@ -136,6 +136,14 @@ const cases: Record<keyof typeof mutations, { rule: string; expected: Expected[]
     rule: "a clause is either unlawful or coerced, not both",
     expected: [{ line: 98, column: 18, field: "nodes.draft.clauses.4.coerced", says: ["只写 unlawful（违法）或 coerced（被迫）中的一个"] }],
   },
+  "agreement-duplicate-clause-id": {
+    rule: "clause ids are unique within an agreement node",
+    expected: [{ line: 92, column: 13, field: "nodes.draft.clauses.3.id", says: ["条款编号 terms 在这个节点里重复了"] }],
+  },
+  "agreement-clause-unknown-law": {
+    rule: "a clause's law reference that does not exist",
+    expected: [{ line: 98, column: 15, field: "nodes.draft.clauses.4.law.0", says: ["条文 rmtjf-99 不存在"] }],
+  },
   "agreement-unused-unlawful-next": {
     rule: "next.unlawful without any unlawful or coerced clause",
     expected: [{ line: 97, column: 17, field: "nodes.draft.next.unlawful", says: ["next.unlawful 永远用不上"] }],

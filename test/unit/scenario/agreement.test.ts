@@ -35,9 +35,11 @@ describe("checkAgreement", () => {
     const rest = COMPLETE.slice(1);
     const full = { zhang: { name: "张德福", address: "青石村三组 17 号" }, li: { name: "李国强", address: "青石村三组 18 号" } };
     expect(check(rest, full).verdict).toBe("lawful");
-    const partial = check(rest, { zhang: { name: "张德福", address: "  " }, li: { name: " ", address: "青石村三组 18 号" } });
+    const partial = check(rest, { zhang: { name: "张德福", address: "  " }, li: { address: "青石村三组 18 号" } });
     expect(partial.verdict).toBe("incomplete");
     expect(partial.missing).toEqual([{ element: "parties", name: "当事人的基本情况", detail: "张德福的住所；李国强的姓名" }]);
+    const blank = check(rest, { zhang: { name: "张德福" }, li: { name: " ", address: "青石村三组 18 号" } });
+    expect(blank.missing[0].detail).toBe("张德福的住所；李国强的姓名");
   });
 
   it("only requires details of parties who sign", () => {

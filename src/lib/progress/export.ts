@@ -132,10 +132,9 @@ export const importSizeProblem = (size: number): ImportProblem | undefined => (s
 export async function importBytes(bytes: Uint8Array): Promise<ImportResult> {
   const large = importSizeProblem(bytes.byteLength);
   if (large) return { ok: false, problem: large };
-  // UTF-16 with a byte-order mark: Notepad's "Unicode".
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return { ok: false, problem: wrongEncoding() };
   let text: string;
   try {
+    // Strict: GB18030 and UTF-16 (Notepad's "Unicode", whose byte-order mark is never UTF-8) both fail here.
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return { ok: false, problem: wrongEncoding() };

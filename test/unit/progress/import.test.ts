@@ -176,7 +176,8 @@ describe("text encoding and size, checked before parsing", () => {
 
   it("a file over the limit is refused by its size, before it is decoded or parsed", async () => {
     expect(importSizeProblem(MAX_IMPORT_BYTES)).toBeUndefined();
-    expect(importSizeProblem(MAX_IMPORT_BYTES + 1)).toMatchObject({ code: "too-large", message: expect.stringContaining("太大") });
+    expect(importSizeProblem(MAX_IMPORT_BYTES + 1)).toMatchObject({ code: "too-large", message: expect.stringContaining("文件太大（16.0 MB，最多 16 MB）") });
+    expect(importSizeProblem(40 * 1024 * 1024)?.message).toContain("40.0 MB");
     // Not JSON and not UTF-8: only a size check that runs first can name the problem.
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0xff);
     expect(await importBytes(huge)).toMatchObject({ ok: false, problem: { code: "too-large" } });

@@ -100,6 +100,7 @@ describe("export → import", () => {
   it("names the file after the learner and the day", () => {
     expect(exportFileName({ name: "张 秀/兰" }, NOW)).toBe("调解员学堂-学习记录-张秀兰-2025-03-06.json");
     expect(exportFileName({ name: "///" }, NOW)).toBe("调解员学堂-学习记录-学员-2025-03-06.json");
+    expect(exportFileName({ name: "一二三四五六七八九十".repeat(3) }, NOW)).toBe(`调解员学堂-学习记录-${"一二三四五六七八九十".repeat(2)}-2025-03-06.json`);
   });
 });
 
@@ -182,6 +183,9 @@ describe("looksTruncated", () => {
     expect(looksTruncated('{"a": "\\"}"')).toBe(true);
     expect(looksTruncated('{"a": 1,, }')).toBe(false);
     expect(looksTruncated('{"a": "}"}')).toBe(false);
+    expect(looksTruncated('{"a": "x\\\\"}')).toBe(false);
+    expect(looksTruncated('{"a": "\\"x"}')).toBe(false);
+    expect(looksTruncated("[1]]")).toBe(false);
   });
 });
 

@@ -12,7 +12,7 @@ import { t } from "../src/i18n/zh-CN.ts";
 import { readCurrentContent } from "../src/lib/cert/issue-files.ts";
 import { classContextOf } from "../src/lib/statistics/class-context.ts";
 import { loadClassFiles } from "../src/lib/statistics/class-files.ts";
-import { classRow } from "../src/lib/statistics/class-table.ts";
+import { classRow, sortRows } from "../src/lib/statistics/class-table.ts";
 import { findChoice } from "../src/lib/scenario/engine.ts";
 import { AGREEMENT_DEFECTIVE, analyseScenario } from "../src/lib/statistics/decision-analysis.ts";
 import { analyseItems } from "../src/lib/statistics/item-analysis.ts";
@@ -48,7 +48,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const loaded = await loadClassFiles(filesOf(paths));
   const context = classContextOf(content);
-  const rows = loaded.learners.map((l) => classRow(l, context));
+  // The page's default order, so its CSV and this one are the same file.
+  const rows = sortRows(loaded.learners.map((l) => classRow(l, context)), "place");
   const records = loaded.learners.map((l) => l.record);
   const items = analyseItems(records, content.catalog);
 

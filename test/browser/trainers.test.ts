@@ -9,12 +9,12 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { watchErrors } from "./support/browser.ts";
 import { distDir } from "./support/dist.ts";
-import { largestGraphPage } from "./support/pages.ts";
+import { largestGraphPage, TRAINER_TOOLS } from "./support/pages.ts";
 import { useSiteAndBrowser } from "./support/session.ts";
 
 const trainersDir = join(distDir(), "trainers");
 /** Scenario ids with a graph page in dist/. */
-const graphPages = existsSync(trainersDir) ? readdirSync(trainersDir).filter((n) => n !== "coverage" && existsSync(join(trainersDir, n, "index.html"))) : [];
+const graphPages = existsSync(trainersDir) ? readdirSync(trainersDir).filter((n) => !TRAINER_TOOLS.includes(n) && existsSync(join(trainersDir, n, "index.html"))) : [];
 const graphPath = largestGraphPage();
 
 const env = useSiteAndBrowser();

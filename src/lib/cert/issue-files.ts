@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { checkAll } from "../check-all.ts";
+import { checkedContent } from "../check-all.ts";
 import { knownForCertification, checkCertificationDir } from "../certification/files.ts";
 import type { CurriculumFacts } from "../certification/readiness.ts";
 import type { Level } from "../certification/schema.ts";
@@ -46,7 +46,7 @@ export function readCurrentContent(root: string): CurrentContent | Problem {
   const content = contentDir(root);
   const hit = contentCache.get(content);
   if (hit) return hit;
-  const all = checkAll(root, content);
+  const all = checkedContent(root, content);
   let result: CurrentContent | Problem;
   if (all.issues.length) result = { code: "content-broken", values: { n: all.issues.length } };
   else {

@@ -8,11 +8,14 @@ const dirsIn = (dir: string) =>
   existsSync(dir) ? readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()).sort() : [];
 
 /** The largest scenario graph page (the hardest to fit on a phone), or undefined without scenarios. */
+/** Folders under trainers/ that are tools, not a scenario's graph page. */
+export const TRAINER_TOOLS: readonly string[] = ["coverage", "class"];
+
 export function largestGraphPage(): string | undefined {
   const dir = join(dist, "trainers");
   const size = (n: string) => statSync(join(dir, n, "index.html")).size;
   const [largest] = dirsIn(dir)
-    .filter((n) => n !== "coverage" && existsSync(join(dir, n, "index.html")))
+    .filter((n) => !TRAINER_TOOLS.includes(n) && existsSync(join(dir, n, "index.html")))
     .sort((a, b) => size(b) - size(a) || a.localeCompare(b));
   return largest && `trainers/${largest}/`;
 }
@@ -41,6 +44,7 @@ export function pageTypes(): Record<string, string> {
     quiz: `quizzes/${dirsIn(join(dist, "quizzes"))[0]}/`,
     trainers: "trainers/",
     coverage: "trainers/coverage/",
+    "class report": "trainers/class/",
     ...(largestGraphPage() ? { "scenario graph": largestGraphPage()! } : {}),
     authoring: "authoring/",
     "scenario authoring": "authoring/scenarios/",

@@ -139,3 +139,26 @@ describe("report CSV", () => {
     expect(csv.split("\r\n")[1]).toBe('学员A,城关镇,东关村,0/2,,0,"report.level.short{""done"":0,""total"":2}",');
   });
 });
+
+describe("the class report's charts and filter lists", () => {
+  it("counts course completion, first-attempt score bins and places", async () => {
+    const { classReport, placesOf } = await import("../../../src/lib/statistics/class-report.ts");
+    const done = learner("A", [{ ...attempt("t", { q1: "a", q2: true }), score: 2, max: 2 }], {
+      lessons: [lesson("a1", "basics/one", "completed", "2026-05-01T08:00:00.000Z"), lesson("a2", "basics/two", "completed", "2026-05-01T09:00:00.000Z")],
+    });
+    const started = { ...learner("B", [attempt("t", { q1: "b", q2: false })], { lessons: [lesson("b1", "basics/one", "completed", "2026-05-01T08:00:00.000Z")] }) };
+    started.learner = { ...started.learner, township: "河口镇", village: "上坝村" };
+    const none = learner("C");
+    const data = { context, banks: [{ id: "t-bank", items: [...catalog.items.values()].map((e) => ({ item: e.item, scoring: e.scoring })) }], quizzes: [], scenarios: [] };
+    const learners = [done, started, none].map((record) => ({ record, files: [], applications: [] }));
+    const report = classReport(learners, data);
+    expect(report.completion).toEqual([{ course: "basics", title: "基础", done: 1, started: 1 }]);
+    // First attempts regraded: A 2/2 → last bin; B 0/2 → first bin.
+    expect(report.scoreBins).toEqual([{ quiz: "t", title: "基础 · 结课测试", bins: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1] }]);
+    expect(report.rows.map((r) => r.learner)).toEqual(["A", "B", "C"]);
+    expect(placesOf(learners)).toEqual([
+      { township: "城关镇", villages: ["东关村"] },
+      { township: "河口镇", villages: ["上坝村"] },
+    ]);
+  });
+});

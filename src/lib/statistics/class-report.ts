@@ -1,0 +1,64 @@
+/**
+ * Everything /trainers/class/ shows for a set of learners (all loaded, or those a filter
+ * keeps): the table rows, question and scenario analysis, and the chart series. Pure; the
+ * element calls it again when the filter changes.
+ */
+import { digestRecord } from "../progress/digest.ts";
+import type { ClassLearner } from "./class-files.ts";
+import { catalogOfData, type ClassData } from "./class-data.ts";
+import { classRow, hoursPerWeek, type ClassRow } from "./class-table.ts";
+import { analyseScenario, type ScenarioAnalysis } from "./decision-analysis.ts";
+import { analyseItems, type ItemAnalysis } from "./item-analysis.ts";
+import { histogram } from "./numbers.ts";
+
+/** Bins of the score charts: 0–10 %, 10–20 %, … 90–100 %. */
+export const SCORE_BINS = 10;
+
+export interface CourseCompletion {
+  course: string;
+  title: string;
+  /** Learners with every lesson of the course completed. */
+  done: number;
+  /** Learners with at least one lesson completed but not all. */
+  started: number;
+}
+
+export interface ClassReport {
+  rows: ClassRow[];
+  items: ItemAnalysis;
+  scenarios: ScenarioAnalysis[];
+  completion: CourseCompletion[];
+  /** Per final: first-attempt score counts in SCORE_BINS bins. */
+  scoreBins: { quiz: string; title: string; bins: number[] }[];
+  weeks: [string, number][];
+}
+
+export function classReport(learners: readonly ClassLearner[], data: ClassData): ClassReport {
+  const records = learners.map((l) => l.record);
+  const rows = learners.map((l) => classRow(l, data.context));
+  const items = analyseItems(records, catalogOfData(data));
+  const completed = records.map((r) => new Set(digestRecord({ lessons: r.lessons, attempts: [], runs: [] }).flatMap((d) => (d.kind === "lesson" && d.completed ? [d.subject] : []))));
+  const completion = Object.entries(data.context.facts.courses).map(([course, { title, lessons }]) => {
+    const counts = completed.map((set) => lessons.filter((l) => set.has(l.key)).length);
+    return { course, title, done: counts.filter((n) => lessons.length > 0 && n === lessons.length).length, started: counts.filter((n) => n > 0 && n < lessons.length).length };
+  });
+  const scoreBins = data.context.finals.map((quiz) => ({
+    quiz,
+    title: data.context.facts.quizzes[quiz] ?? quiz,
+    bins: histogram(items.quizzes.find((q) => q.quiz === quiz)?.scores ?? [], SCORE_BINS),
+  }));
+  const scenarios = data.scenarios.map((s) => analyseScenario(s, records));
+  return { rows, items, scenarios, completion, scoreBins, weeks: hoursPerWeek(learners) };
+}
+
+/** Townships and, per township, villages present among the learners, in pinyin order (for the filter). */
+export function placesOf(learners: readonly ClassLearner[]): { township: string; villages: string[] }[] {
+  const collator = new Intl.Collator("zh-CN");
+  const map = new Map<string, Set<string>>();
+  for (const { record } of learners) {
+    const set = map.get(record.learner.township) ?? new Set<string>();
+    set.add(record.learner.village);
+    map.set(record.learner.township, set);
+  }
+  return [...map.entries()].sort((a, b) => collator.compare(a[0], b[0])).map(([township, villages]) => ({ township, villages: [...villages].sort(collator.compare) }));
+}

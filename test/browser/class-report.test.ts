@@ -1,0 +1,94 @@
+/**
+ * /trainers/class/ with the seeded class of 300 (scripts/report/class-fixtures.ts), plus a
+ * damaged file and a second file of one learner: bad files are listed, the learner is
+ * merged, the table filters, the planted distractor is flagged, and both CSVs equal what
+ * `npm run report` writes for the same files.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { generateClass, type GeneratedClass } from "../../scripts/report/class-fixtures.ts";
+import { checkAll } from "../../src/lib/check-all.ts";
+import { seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { useSiteAndBrowser } from "./support/session.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const env = useSiteAndBrowser();
+const dir = mkdtempSync(join(tmpdir(), "class-report-"));
+const cliOut = join(dir, "cli");
+let generated: GeneratedClass;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  generated = await generateClass(checkAll(root, join(root, "content")), { learners: 300 });
+  const files = join(dir, "files");
+  execFileSync("mkdir", ["-p", files]);
+  for (const f of generated.files) writeFileSync(join(files, f.name), f.text);
+  writeFileSync(join(files, "zz-damaged.json"), generated.files[0].text.slice(0, 500));
+  // The same learner's record again, from another device: merged, not counted twice.
+  writeFileSync(join(files, "zz-second-copy.json"), generated.files[1].text);
+  execFileSync("npx", ["tsx", "scripts/report.ts", files, "--out", cliOut], { cwd: root, stdio: "pipe" });
+
+  page = await (await env.browser.newContext({ acceptDownloads: true })).newPage();
+  errors = watchErrors(page);
+  await page.goto(`${env.site.url}trainers/class/`, { waitUntil: "networkidle" });
+  await page.locator("#class-files").setInputFiles(readdirSync(files).map((n) => join(files, n)));
+  await page.getByText("读取了 302 个文件").waitFor({ timeout: 60_000 });
+}, 180_000);
+
+afterAll(() => page?.context().close());
+
+async function download(which: "class" | "items"): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator(`button[data-csv=${which}]`).click()]);
+  return readFileSync(await file.path(), "utf8");
+}
+
+describe("the class report", () => {
+  test("lists the damaged file, merges the second copy and shows one row per learner", async () => {
+    await expect(page.locator(".class-status").textContent()).resolves.toContain("学员 300 人；1 个文件是同一学员的另一份记录，已合并；1 个文件未能读取");
+    await expect(page.locator("#class-refused-heading + ul").textContent()).resolves.toContain("zz-damaged.json");
+    expect(await page.locator("#class-table tbody tr").count()).toBe(300);
+    expect(errors).toEqual([]);
+  });
+
+  test("gives the same CSV files as npm run report", async () => {
+    expect(await download("class")).toBe(readFileSync(join(cliOut, "class.csv"), "utf8"));
+    expect(await download("items")).toBe(readFileSync(join(cliOut, "items.csv"), "utf8"));
+  });
+
+  test("flags the planted misleading option in plain words", async () => {
+    const row = page.locator(`table[data-quiz="${generated.planted.quiz}"] tr[data-item="${generated.planted.item}"]`);
+    await expect(row.textContent()).resolves.toMatch(/选项 [A-F] 被高分学员选得比低分学员多：可能有歧义/);
+  });
+
+  test("filters by township and sorts by a column, saying how many are shown", async () => {
+    const township = await page.locator("#class-township option").nth(1).getAttribute("value");
+    await page.locator("#class-township").selectOption(township!);
+    const shown = await page.locator("#class-table tbody tr").count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(300);
+    await expect(page.locator(".class-shown").textContent()).resolves.toContain(`显示 ${shown} / 300`);
+    const places = await page.locator("#class-table tbody tr td:nth-child(2)").allTextContents();
+    expect(places.every((p) => p.startsWith(township!))).toBe(true);
+    await page.getByRole("button", { name: "按“学习时长（小时）”排序" }).click();
+    const hours = (await page.locator("#class-table tbody tr").evaluateAll((rows, col) => rows.map((r) => Number(r.children[col]?.textContent)), 3 + 3)).filter(Number.isFinite);
+    expect(hours).toEqual([...hours].sort((a, b) => b - a));
+    await expect(page.locator('th[aria-sort="descending"]').textContent()).resolves.toContain("学习时长");
+    await page.locator("#class-township").selectOption("");
+  });
+
+  test("draws the charts with text and a table alternative, and passes axe", async () => {
+    expect(await page.locator("figure.class-chart svg[role=img]").count()).toBeGreaterThanOrEqual(3);
+    await expect(page.locator("figure.class-chart").first().locator("details table").count()).resolves.toBe(1);
+    // One of each kind of part (the page's other 600-odd table rows repeat these); the
+    // empty page is checked whole with every other page type in pages.test.ts.
+    const one = ["class-report > .class-drop", ".class-status", ".class-filter", ".class-actions", ".class-summary", "#class-table thead", "#class-table tbody tr:first-child", "figure.class-chart", "table[data-quiz] thead", "table[data-quiz] tbody tr.is-flagged", "details.class-scenario"];
+    await page.locator("details.class-scenario").first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    expect(await seriousAxeViolations(page, one)).toEqual([]);
+  });
+});

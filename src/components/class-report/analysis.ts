@@ -12,7 +12,7 @@ import type { Scenario } from "../../lib/scenario/schema.ts";
 const shown = (x: number | undefined) => (x === undefined ? "—" : String(round(x)));
 
 export function itemSection(report: ClassReport, data: ClassData, strings: Strings, say: Say): TemplateResult {
-  const stems = new Map(data.banks.flatMap((b) => b.items.map((e) => [e.item.id, e.item.stem] as const)));
+  const stems = new Map(data.banks.flatMap((b) => b.items.map((item) => [item.id, item.stem] as const)));
   const header = ["item", "type", "attempts", "facility", "itemRest", "upperLower"].map((k) => (k === "item" ? say("report.page.items.col.item") : say(`report.items.${k}`)));
   return html`<section class="class-section" aria-labelledby="class-items-heading">
     <h2 id="class-items-heading">${say("report.page.items.heading")}</h2>

@@ -8,15 +8,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { checkedContent } from "../check-all.ts";
-import { knownForCertification, checkCertificationDir } from "../certification/files.ts";
 import type { CurriculumFacts } from "../certification/readiness.ts";
 import type { Level } from "../certification/schema.ts";
 import { contentDir } from "../content/content-dir.ts";
-import { knownFromContentSet } from "../quiz/check.ts";
-import type { QuizCatalog } from "../quiz/catalog.ts";
-import { checkQuizDir } from "../quiz/files.ts";
+import { buildCatalog, type QuizCatalog } from "../quiz/catalog.ts";
+import type { QuizBankFile } from "../quiz/schema.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { checkTownshipDir } from "../townships/files.ts";
 import type { Township } from "../townships/schema.ts";
 import { hex, sha256, utf8 } from "./bytes.ts";
 import { checkIssuerDir } from "./issuer-files.ts";
@@ -30,7 +27,8 @@ export interface CurrentContent {
   levels: Map<string, Level>;
   facts: CurriculumFacts;
   townships: Township[];
-  /** For the class report (scripts/report.ts), which regrades attempts and replays runs. */
+  /** For the class report (scripts/report.ts, trainers/class/data.json), which regrades attempts and replays runs. */
+  banks: QuizBankFile[];
   catalog: QuizCatalog;
   scenarios: Scenario[];
 }
@@ -50,9 +48,10 @@ export function readCurrentContent(root: string): CurrentContent | Problem {
   let result: CurrentContent | Problem;
   if (all.issues.length) result = { code: "content-broken", values: { n: all.issues.length } };
   else {
-    const known = knownFromContentSet(all.set);
-    const quizzes = checkQuizDir({ root, quizzes: join(content, "quizzes") }, known);
-    const { levels } = checkCertificationDir(root, join(content, "certifications"), knownForCertification(known.courses, quizzes.catalog, all.scenarios));
+    // checkAll has parsed and checked everything already: reuse it rather than read the folders again.
+    const banks = all.banks.map((b) => b.data);
+    const catalog = buildCatalog(banks);
+    const levels = all.levels;
     const courses: CurriculumFacts["courses"] = Object.fromEntries(
       all.set.courses.map((c) => [
         c.data.id,
@@ -69,12 +68,13 @@ export function readCurrentContent(root: string): CurrentContent | Problem {
       levels: new Map(levels.map((l) => [l.level.id, l.level])),
       facts: {
         courses,
-        quizzes: Object.fromEntries([...quizzes.catalog.quizzes].map(([id, q]) => [id, q.quiz.title])),
+        quizzes: Object.fromEntries([...catalog.quizzes].map(([id, q]) => [id, q.quiz.title])),
         scenarios: Object.fromEntries(all.scenarios.flatMap((s) => (s.scenario ? [[s.scenario.id, s.scenario.title]] : []))),
         levels: Object.fromEntries(levels.map((l) => [l.level.id, l.level.title])),
       },
-      townships: checkTownshipDir(root, join(content, "townships")).townships,
-      catalog: quizzes.catalog,
+      townships: all.townships,
+      banks,
+      catalog,
       scenarios: all.scenarios.flatMap((s) => (s.scenario ? [s.scenario] : [])),
     };
   }

@@ -37,14 +37,6 @@ export interface ClassRecords {
   merged: number;
 }
 
-/** Learners in a stable order (township, village, name, id), whatever order the files came in. */
-const byPlace = (a: ClassLearner, b: ClassLearner) => {
-  const key = (l: ClassLearner) => [l.record.learner.township, l.record.learner.village, l.record.learner.name, l.record.learner.id];
-  const [x, y] = [key(a), key(b)];
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
-  return 0;
-};
-
 export async function loadClassFiles(files: readonly ClassFile[]): Promise<ClassRecords> {
   const byLearner = new Map<string, ClassLearner>();
   const refused: RefusedFile[] = [];
@@ -69,5 +61,6 @@ export async function loadClassFiles(files: readonly ClassFile[]): Promise<Class
       byLearner.set(result.record.learner.id, { record: result.record, files: [file.name], applications });
     }
   }
-  return { learners: [...byLearner.values()].sort(byPlace), refused, merged };
+  // In the order the files came; the table sorts (class-table.ts sortRows).
+  return { learners: [...byLearner.values()], refused, merged };
 }

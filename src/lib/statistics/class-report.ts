@@ -5,7 +5,8 @@
  */
 import { digestRecord } from "../progress/digest.ts";
 import type { ClassLearner } from "./class-files.ts";
-import { catalogOfData, type ClassData } from "./class-data.ts";
+import { buildCatalog } from "../quiz/catalog.ts";
+import type { ClassData } from "./class-data.ts";
 import { classRow, hoursPerWeek, type ClassRow } from "./class-table.ts";
 import { analyseScenario, type ScenarioAnalysis } from "./decision-analysis.ts";
 import { analyseItems, type ItemAnalysis } from "./item-analysis.ts";
@@ -36,7 +37,7 @@ export interface ClassReport {
 export function classReport(learners: readonly ClassLearner[], data: ClassData): ClassReport {
   const records = learners.map((l) => l.record);
   const rows = learners.map((l) => classRow(l, data.context));
-  const items = analyseItems(records, catalogOfData(data));
+  const items = analyseItems(records, buildCatalog(data.banks));
   const completed = records.map((r) => new Set(digestRecord({ lessons: r.lessons, attempts: [], runs: [] }).flatMap((d) => (d.kind === "lesson" && d.completed ? [d.subject] : []))));
   const completion = Object.entries(data.context.facts.courses).map(([course, { title, lessons }]) => {
     const counts = completed.map((set) => lessons.filter((l) => set.has(l.key)).length);

@@ -11,7 +11,7 @@
  * counted under `unknownItems` and left out).
  */
 import { gradeItem } from "../quiz/grade.ts";
-import type { QuizCatalog } from "../quiz/catalog.ts";
+import type { CatalogItem, QuizCatalog } from "../quiz/catalog.ts";
 import type { Response } from "../quiz/response.ts";
 import type { ItemType } from "../quiz/schema.ts";
 import type { ProgressRecord, QuizAttempt } from "../progress/schema.ts";
@@ -138,7 +138,7 @@ function groups(observations: readonly Observation[]): { upper: Set<string>; low
   return { upper: new Set(ranked.slice(0, take).map((o) => o.learner)), lower: new Set(ranked.slice(-take).map((o) => o.learner)) };
 }
 
-function optionIdsOf(catalogItem: NonNullable<ReturnType<QuizCatalog["items"]["get"]>>): { id: string; correct: boolean }[] {
+function optionIdsOf(catalogItem: CatalogItem): { id: string; correct: boolean }[] {
   const item = catalogItem.item;
   switch (item.type) {
     case "single":
@@ -156,7 +156,7 @@ function optionIdsOf(catalogItem: NonNullable<ReturnType<QuizCatalog["items"]["g
   }
 }
 
-function figuresOf(quiz: string, itemId: string, entry: NonNullable<ReturnType<QuizCatalog["items"]["get"]>>, observations: Observation[], minAnswers: number): ItemFigures {
+function figuresOf(quiz: string, itemId: string, entry: CatalogItem, observations: Observation[], minAnswers: number): ItemFigures {
   const { upper, lower } = groups(observations);
   const facilityOf = (set: Set<string>) => mean(observations.filter((o) => set.has(o.learner)).map((o) => o.fraction));
   const withRest = observations.filter((o) => o.rest !== undefined);
@@ -230,7 +230,7 @@ export function analyseItems(records: readonly ProgressRecord[], catalog: QuizCa
     }
     quizzes.push({ quiz, learners: scores.length, meanScore: mean(scores), scores });
     for (const itemId of [...perItem.keys()].sort()) {
-      items.push(figuresOf(quiz, itemId, catalog.items.get(itemId) as NonNullable<ReturnType<QuizCatalog["items"]["get"]>>, perItem.get(itemId) as Observation[], minAnswers));
+      items.push(figuresOf(quiz, itemId, catalog.items.get(itemId) as CatalogItem, perItem.get(itemId) as Observation[], minAnswers));
     }
   }
   return { quizzes, items, unknownItems: [...unknown].sort() };

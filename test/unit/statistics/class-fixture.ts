@@ -3,7 +3,7 @@ import type { ProgressRecord, QuizAttempt } from "../../../src/lib/progress/sche
 import { buildCatalog } from "../../../src/lib/quiz/catalog.ts";
 import type { QuizBankFile } from "../../../src/lib/quiz/schema.ts";
 
-const bank = {
+export const bank = {
   id: "t-bank",
   title: "测试题库",
   scoring: { multiple: "partial-if-no-wrong" },

@@ -5,7 +5,7 @@ import { loadClassFiles } from "../../../src/lib/statistics/class-files.ts";
 import { classRow, filterRows, hoursPerWeek, sortRows, type ClassContext } from "../../../src/lib/statistics/class-table.ts";
 import { analyseItems } from "../../../src/lib/statistics/item-analysis.ts";
 import { classCsv, itemCsv, type Say } from "../../../src/lib/statistics/report-csv.ts";
-import { attempt, catalog, learner } from "./class-fixture.ts";
+import { attempt, bank, catalog, learner } from "./class-fixture.ts";
 
 const level: Level = levelSchema.parse({
   id: "pre-job",
@@ -149,7 +149,7 @@ describe("the class report's charts and filter lists", () => {
     const started = { ...learner("B", [attempt("t", { q1: "b", q2: false })], { lessons: [lesson("b1", "basics/one", "completed", "2026-05-01T08:00:00.000Z")] }) };
     started.learner = { ...started.learner, township: "河口镇", village: "上坝村" };
     const none = learner("C");
-    const data = { context, banks: [{ id: "t-bank", items: [...catalog.items.values()].map((e) => ({ item: e.item, scoring: e.scoring })) }], quizzes: [], scenarios: [] };
+    const data = { context, banks: [bank], scenarios: [] };
     const learners = [done, started, none].map((record) => ({ record, files: [], applications: [] }));
     const report = classReport(learners, data);
     expect(report.completion).toEqual([{ course: "basics", title: "基础", done: 1, started: 1 }]);

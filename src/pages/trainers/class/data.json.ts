@@ -15,11 +15,7 @@ export const GET: APIRoute = () => {
   if ("code" in content) throw new Error(`content has ${content.values?.n} issues`);
   const data: ClassData = {
     context: classContextOf(content),
-    banks: [...content.catalog.banks.keys()].map((bank) => ({
-      id: bank,
-      items: (content.catalog.banks.get(bank) ?? []).map((entry) => ({ item: entry.item, scoring: entry.scoring })),
-    })),
-    quizzes: [...content.catalog.quizzes.values()].map(({ bank, quiz }) => ({ bank, quiz })),
+    banks: content.banks,
     scenarios: content.scenarios,
   };
   return new Response(JSON.stringify(data), { headers: { "Content-Type": "application/json" } });

@@ -45,7 +45,7 @@ import { listPages, pageWeigher, type PageWeight } from "./bench/page-weight.ts"
 import { storeFigures, type StoreFigures } from "./bench/progress-store.ts";
 import { readinessFigures, readinessTable } from "./bench/readiness.ts";
 import { budgetTable, buildTable, firstLoadTable, loadedJsTable, pageWeightTable, precacheTable, scenarioTable, searchTable, storeTable, type ScaleResult } from "./bench/report.ts";
-import { firstLoadByType, overBudget, type FirstLoad } from "./bench/first-load.ts";
+import { firstLoadByType, overBudget, shortOfGoal, type FirstLoad } from "./bench/first-load.ts";
 import { floorOf, type Floor } from "./bench/floor.ts";
 import { PRECACHE_BUDGET_GZIP, precacheInChromium, precacheOfBuild, type PrecacheFigures } from "./bench/precache.ts";
 import { relevanceQueries, searchFigures, type SearchFigures } from "./bench/search.ts";
@@ -124,6 +124,8 @@ if (ci) {
   ];
   const slowNode = store.timings.filter((t) => !t.pass && t.backend !== "indexeddb (Chromium)");
   if (slowNode.length) console.error(`Store budget exceeded in Node (reported, not counted): ${slowNode.map((t) => `${t.backend} ${t.operation} ${t.medianMs.toFixed(1)} ms`).join("; ")}.`);
+  const short = shortOfGoal(firstLoad);
+  if (short.length) console.log(`First-load goal not yet met (issue #15; CI holds today's figure): ${short.join("; ")}.`);
   if (failures.length) {
     console.error(`\nBudget FAILED: ${failures.join(", ")}.`);
     process.exit(1);

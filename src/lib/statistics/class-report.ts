@@ -3,6 +3,7 @@
  * keeps): the table rows, question and scenario analysis, and the chart series. Pure; the
  * element calls it again when the filter changes.
  */
+import { courseState, lessonStates } from "../curriculum/lesson-states.ts";
 import { digestRecord } from "../progress/digest.ts";
 import type { ClassLearner } from "./class-files.ts";
 import { buildCatalog } from "../quiz/catalog.ts";
@@ -38,10 +39,10 @@ export function classReport(learners: readonly ClassLearner[], data: ClassData):
   const records = learners.map((l) => l.record);
   const rows = learners.map((l) => classRow(l, data.context));
   const items = analyseItems(records, buildCatalog(data.banks));
-  const completed = records.map((r) => new Set(digestRecord({ lessons: r.lessons, attempts: [], runs: [] }).flatMap((d) => (d.kind === "lesson" && d.completed ? [d.subject] : []))));
+  const states = records.map((r) => lessonStates(digestRecord({ lessons: r.lessons, attempts: [], runs: [] })));
   const completion = Object.entries(data.context.facts.courses).map(([course, { title, lessons }]) => {
-    const counts = completed.map((set) => lessons.filter((l) => set.has(l.key)).length);
-    return { course, title, done: counts.filter((n) => lessons.length > 0 && n === lessons.length).length, started: counts.filter((n) => n > 0 && n < lessons.length).length };
+    const counts = states.map((s) => courseState(lessons.map((l) => l.key), s));
+    return { course, title, done: counts.filter((c) => c.total > 0 && c.done === c.total).length, started: counts.filter((c) => c.done > 0 && c.done < c.total).length };
   });
   const scoreBins = data.context.finals.map((quiz) => ({
     quiz,

@@ -438,11 +438,13 @@ export class LearnerPanel extends LitElement {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const result = await importFileShown(this.client.store, bytes, Boolean(this.current), this.strings);
+      if (result.ok) {
+        // The learner now exists: an empty "新建学员档案" form has nothing left to do.
+        if (this.mode === "create") this.mode = "view";
+        await this.refresh();
+      }
+      // Shown once the page above has its new content, so the result is scrolled to where it stays.
       this.importStatus = { text: result.message, ok: result.ok };
-      if (!result.ok) return;
-      // The learner now exists: an empty "新建学员档案" form has nothing left to do.
-      if (this.mode === "create") this.mode = "view";
-      await this.refresh();
     } catch (error) {
       this.importStatus = { text: this.failure(error), ok: false };
     }

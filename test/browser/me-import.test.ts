@@ -67,12 +67,17 @@ async function importFile(page: Page, path: string): Promise<string> {
 async function expectNextToControl(page: Page) {
   const status = page.locator("#me-import-status");
   expect(await status.getAttribute("role")).toBe("status");
+  // The page scrolls smoothly (global.css): wait for the scroll to the result to end.
+  await expect
+    .poll(async () => {
+      const box = await status.boundingBox();
+      return box ? box.y >= 0 && box.y + Math.min(box.height, 40) <= 740 : false;
+    }, { timeout: 5_000 })
+    .toBe(true);
   const input = await page.getByLabel("选择学习记录文件（.json）").boundingBox();
   const box = await status.boundingBox();
   expect(input && box).toBeTruthy();
   expect(box!.y - (input!.y + input!.height)).toBeLessThan(60);
-  expect(box!.y).toBeGreaterThanOrEqual(0);
-  expect(box!.y + Math.min(box!.height, 40)).toBeLessThanOrEqual(740);
 }
 
 const learnerNames = (page: Page) => page.locator(".me-learner strong").allTextContents();

@@ -169,20 +169,25 @@ describe("离线保存本课程", () => {
   });
 
   test("a saved course opens after the browser restarts with no network", async () => {
-    const launch = (): Promise<BrowserContext> =>
+    // Offline emulation (context.setOffline) does not reach a service worker that starts with a
+    // restored profile: its fetches went to the network. A proxy on a closed port, with loopback
+    // not bypassed, takes the network away from the whole browser instead.
+    const launch = (network: boolean): Promise<BrowserContext> =>
       chromium.launchPersistentContext(profiles, {
         executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        args: [
+          "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+          ...(network ? [] : ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"]),
+        ],
       });
-    let context = await launch();
+    let context = await launch(true);
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto(env.site.url, { waitUntil: "networkidle" });
     await swReady(page);
     await saveCourse(page);
     await context.close();
 
-    context = await launch();
-    await context.setOffline(true);
+    context = await launch(false);
     page = context.pages()[0] ?? (await context.newPage());
     const lesson = course.lessons.at(-1)!;
     const response = await page.goto(env.site.url + lesson);

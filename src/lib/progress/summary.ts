@@ -4,6 +4,7 @@
  * recommended step. It works from the learner's digests (digest.ts: the store keeps them,
  * and `digestRecord` makes them from a whole record), so a long history costs nothing here.
  */
+import { nextLesson } from "../curriculum/lesson-states.ts";
 import type { Digest } from "./digest.ts";
 import { secondsOf } from "./hours.ts";
 
@@ -56,7 +57,11 @@ export interface ProgressSummary {
   studyMinutes: number;
   quizzes: QuizSummary[];
   scenarios: ScenarioSummary[];
-  /** The first lesson, in course order, not yet completed; undefined when all are done. */
+  /**
+   * The lesson to go on with, by the same rule as the home page's 继续学习 (curriculum
+   * nextLesson): the lesson last opened and not finished, else the first not done in course
+   * order. Undefined when all are done.
+   */
   next?: OutlineLesson & { course: string };
 }
 
@@ -67,8 +72,12 @@ export function summarise(digests: readonly Digest[], outline: readonly OutlineC
     const total = course.lessons.length;
     return { id: course.id, title: course.title, url: course.url, done, total, percent: total ? Math.round((done / total) * 100) : 0 };
   });
-  const nextCourse = outline.find((c) => c.lessons.some((l) => !completed.has(l.key)));
-  const nextLesson = nextCourse?.lessons.find((l) => !completed.has(l.key));
+  const goOn = nextLesson(
+    outline.flatMap((c) => c.lessons.map((l) => l.key)),
+    digests.filter((d) => d.kind === "lesson"),
+  );
+  const nextCourse = goOn && outline.find((c) => c.lessons.some((l) => l.key === goOn.key));
+  const next = nextCourse?.lessons.find((l) => l.key === goOn!.key);
   const ms = digests.reduce((sum, d) => sum + d.ms, 0);
   const quizzes: QuizSummary[] = [];
   const scenarios: ScenarioSummary[] = [];
@@ -86,7 +95,7 @@ export function summarise(digests: readonly Digest[], outline: readonly OutlineC
     studyMinutes: Math.round(secondsOf(ms) / 60),
     quizzes,
     scenarios,
-    next: nextCourse && nextLesson ? { ...nextLesson, course: nextCourse.title } : undefined,
+    next: nextCourse && next ? { ...next, course: nextCourse.title } : undefined,
   };
 }
 

@@ -28,6 +28,16 @@ describe("summarise", () => {
     expect(s.studyMinutes).toBe(11);
   });
 
+  it("offers the lesson last opened and not finished, as the home page's 继续学习 does", () => {
+    // basics/b is the first not done, but procedure/c was opened last: 我的学习 and the home
+    // page must agree on resuming procedure/c.
+    const s = summarise({
+      lessons: [lesson("basics/a", "completed", 60, 0), lesson("procedure/c", "opened", 60, 5)],
+      attempts: [], runs: [],
+    }, outline);
+    expect(s.next).toEqual({ key: "procedure/c", title: "丙", url: "/c/", course: "调解程序实务" });
+  });
+
   it("has no next step when every lesson is completed, and ignores lessons no longer in the outline", () => {
     const s = summarise({
       lessons: ["basics/a", "basics/b", "procedure/c", "old/removed"].map((k, i) => lesson(k, "completed", 60, i)),

@@ -1,0 +1,120 @@
+/**
+ * The preview page's checker: one file, the same checker as `npm run check`, against the
+ * ids the build publishes (known.json), which must say exactly what the content set says.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { contentDir } from "../../../src/lib/content/content-dir.ts";
+import { readContentSet } from "../../../src/lib/content/files.ts";
+import { checkQuizText, knownFromContentSet } from "../../../src/lib/quiz/check.ts";
+import { checkScenarioText } from "../../../src/lib/scenario/check.ts";
+import { checkFile, detectKind } from "../../../src/lib/preview/check-file.ts";
+import { knownFromIds, knownIds } from "../../../src/lib/preview/known.ts";
+
+const siteKnown = knownFromContentSet(readContentSet({ root: process.cwd(), content: contentDir(process.cwd()) }).set);
+// What the page gets: the build's JSON, read back.
+const known = knownFromIds(JSON.parse(JSON.stringify(knownIds(siteKnown))))!;
+const scenario = readFileSync("test/fixtures/scenarios/minimal.yaml", "utf8");
+const bank = readFileSync("test/fixtures/preview/preview-bank.yaml", "utf8");
+
+describe("detectKind", () => {
+  it("tells a scenario from a bank by its top-level keys", () => {
+    expect(detectKind(scenario)).toBe("scenario");
+    expect(detectKind(bank)).toBe("bank");
+  });
+
+  it("recognises a file whose YAML does not parse, and one starting with a byte order mark", () => {
+    expect(detectKind("id: x\nnodes:\n  a: [\n")).toBe("scenario");
+    expect(detectKind("\uFEFFitems:\n- id: a")).toBe("bank");
+  });
+
+  it("says neither for other YAML, nested keys and free text", () => {
+    expect(detectKind("id: rmtjf\nprovisions:\n  - article: 1\n")).toBeUndefined();
+    expect(detectKind("id: x\nmeta:\n  nodes: 3\n  items: 2\n")).toBeUndefined();
+    expect(detectKind("这不是 YAML")).toBeUndefined();
+  });
+
+  it("goes by the majority when keys of both kinds appear, a tie to the scenario", () => {
+    expect(detectKind("items: []\nquizzes: []\nstart: a\n")).toBe("bank");
+    expect(detectKind("items: []\nstart: a\n")).toBe("scenario");
+  });
+});
+
+describe("known.json", () => {
+  it("carries every provision, lesson, course and objective count of the content set", () => {
+    const ids = knownIds(siteKnown);
+    expect(ids.provisions).toEqual([...siteKnown.provisions].sort());
+    expect(ids.lessons).toEqual([...siteKnown.lessons].sort());
+    expect(ids.courses).toEqual([...siteKnown.courses].sort());
+    expect(ids.objectives["basics/what-is-people-mediation"]).toBe(siteKnown.objectives!.get("basics/what-is-people-mediation")!.length);
+    expect(Object.keys(ids.objectives)).toEqual([...siteKnown.objectives!.keys()].sort());
+  });
+
+  it("refuses a download that is not that shape", () => {
+    const good = knownIds(siteKnown);
+    for (const bad of [null, "x", [], { ...good, provisions: "rmtjf-1" }, { ...good, lessons: [1] }, { ...good, courses: undefined }, { ...good, objectives: [] }, { ...good, objectives: null }, { ...good, objectives: { a: -1 } }, { ...good, objectives: { a: 1.5 } }, { ...good, objectives: { a: "2" } }]) {
+      expect(knownFromIds(bad)).toBeUndefined();
+    }
+    expect(knownFromIds({ ...good, objectives: { a: 0 } })?.objectives?.get("a")).toEqual([]);
+  });
+});
+
+describe("checkFile", () => {
+  it("passes a sound scenario, returning it to play and the states the exploration checked", () => {
+    const result = checkFile(scenario, "minimal.yaml", known);
+    expect(result).toMatchObject({ kind: "scenario", issues: [] });
+    expect(result.scenario?.id).toBe("minimal");
+    expect(result.states).toBe(checkScenarioText(scenario, "minimal.yaml", siteKnown.provisions).exploration!.states);
+    expect(result.bank).toBeUndefined();
+  });
+
+  it("reports a broken scenario exactly as the content check does, sorted by line, and offers nothing to play", () => {
+    const broken = scenario.replace("law: [rmtjf-17]", "law: [rmtjf-999]").replace("start: opening", "start: nowhere");
+    const result = checkFile(broken, "minimal.yaml", known);
+    const expected = checkScenarioText(broken, "minimal.yaml", siteKnown.provisions).issues;
+    expect(result.issues).toHaveLength(expected.length);
+    expect(new Set(result.issues)).toEqual(new Set(expected));
+    expect(result.issues.map((i) => i.line)).toEqual([...result.issues.map((i) => i.line)].sort((a, b) => a - b));
+    expect(result.issues[0]).toMatchObject({ line: 10, field: "law.0" });
+    expect(result.issues.some((i) => i.line === 35 && i.field === "start")).toBe(true);
+    expect(result.scenario).toBeUndefined();
+  });
+
+  it("names the YAML syntax error's line and column", () => {
+    const result = checkFile(scenario.replace("difficulty: 1", "difficulty: [1"), "minimal.yaml", known);
+    expect(result.kind).toBe("scenario");
+    expect(result.issues[0]?.message).toContain("YAML 格式错误");
+    expect(result.issues[0]?.line).toBeGreaterThanOrEqual(5);
+  });
+
+  it("holds a scenario to its file name, as content/scenarios/ does", () => {
+    expect(checkFile(scenario, "my-case.yaml", known).issues.map((i) => i.field)).toEqual(["id"]);
+  });
+
+  it("passes a sound bank, returning it to take", () => {
+    const result = checkFile(bank, "preview-bank.yaml", known);
+    expect(result).toMatchObject({ kind: "bank", issues: [] });
+    expect(result.bank?.id).toBe("preview-bank");
+    expect(result.scenario).toBeUndefined();
+  });
+
+  it("reports a broken bank as the bank checker does, including lessons and objectives from known.json", () => {
+    const broken = bank
+      .replace("    answer: a\n", "    answer: c\n")
+      .replace("law: [rmtjf-17]", "law: [rmtjf-17]\n    objective: basics/what-is-people-mediation#99")
+      .replace("lesson: basics/what-is-people-mediation\n\nquizzes", "lesson: basics/nowhere\n\nquizzes");
+    const result = checkFile(broken, "preview-bank.yaml", known);
+    const expected = checkQuizText(broken, "preview-bank.yaml", siteKnown).issues;
+    expect(new Set(result.issues)).toEqual(new Set(expected));
+    expect(result.issues.map((i) => [i.line, i.field])).toEqual([
+      [24, "items.1.answer"],
+      [27, "items.1.objective"],
+      [30, "items.1.lesson"],
+    ]);
+    expect(result.bank).toBeUndefined();
+  });
+
+  it("checks nothing in a file that is neither kind", () => {
+    expect(checkFile("id: x\ntitle: y\n", "x.yaml", known)).toEqual({ kind: undefined, issues: [] });
+  });
+});

@@ -3,7 +3,7 @@ import { localStore } from "../browser/storage.ts";
 import type { AgreementDraft } from "../lib/scenario/agreement.ts";
 import { availableChoices, choose, isEnded, resume, start, submitAgreement } from "../lib/scenario/engine.ts";
 import { currentLearnerId } from "../browser/learner.ts";
-import { LocalStorageSaveSlot, type SaveResult } from "../lib/scenario/local-save.ts";
+import { LocalStorageSaveSlot, type SaveResult, type StorageLike } from "../lib/scenario/local-save.ts";
 import type { RunKey } from "../lib/scenario/save.ts";
 import type { NodeOf, Scenario } from "../lib/scenario/schema.ts";
 import type { RunState } from "../lib/scenario/state.ts";
@@ -16,6 +16,12 @@ import { fill } from "../i18n/fill.ts";
 
 /** Whether the screen has room to show 当前局面 open beside the choices (CSS px, as the media queries). */
 const wideScreen = () => window.matchMedia?.("(min-width: 48rem)").matches ?? false;
+
+/** A run tried on the preview page stays in the page: a Map stands in for localStorage. */
+function pageOnly(): StorageLike {
+  const items = new Map<string, string>();
+  return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
+}
 
 /** Runs of someone who has not chosen a learner profile (see 我的学习) are saved under this id. */
 const LOCAL_LEARNER = "local";
@@ -45,6 +51,8 @@ export class CaseSimulation extends LitElement {
     lookupSrc: { type: String, attribute: "lookup-src" },
     /** Site base path, prefixed to look-up result paths. */
     base: { type: String },
+    /** A trainer's file tried on /authoring/preview/: the run is neither saved nor recorded. */
+    preview: { type: Boolean },
     /** The run so far (lib/scenario/state.ts). */
     state: { state: true },
     /** The learner's notes, saved with the run. */
@@ -64,6 +72,7 @@ export class CaseSimulation extends LitElement {
   declare strings: Labels;
   declare lookupSrc: string;
   declare base: string;
+  declare preview: boolean;
   /** The run; undefined until the saved run has been read. */
   declare state: RunState | undefined;
   declare notes: string;
@@ -81,7 +90,10 @@ export class CaseSimulation extends LitElement {
   private provisions: Provisions = new Map();
   /** The run before each step and now: history[i] is where step i was taken. */
   private history: RunState[] = [];
-  private readonly store = new LocalStorageSaveSlot(localStore());
+  private slot?: LocalStorageSaveSlot;
+  private get store(): LocalStorageSaveSlot {
+    return (this.slot ??= new LocalStorageSaveSlot(this.preview ? pageOnly() : localStore()));
+  }
   /** When this page started or resumed the run (the saved run keeps no clock). */
   private startedAt = new Date().toISOString();
 
@@ -90,7 +102,7 @@ export class CaseSimulation extends LitElement {
     this.strings = {} as Labels;
     this.lookupSrc = this.base = "";
     this.notes = this.notice = this.warning = this.announcement = "";
-    this.confirming = this.failed = false;
+    this.confirming = this.failed = this.preview = false;
   }
 
   protected createRenderRoot() {
@@ -329,7 +341,7 @@ export class CaseSimulation extends LitElement {
   private async recordRun(state: RunState) {
     const learner = currentLearnerId();
     const scenario = this.scenario!;
-    if (!learner) return;
+    if (!learner || this.preview) return;
     try {
       const [{ progressClient }, { runRecord }] = await Promise.all([import("../browser/progress-client.ts"), import("../lib/scenario/run-record.ts")]);
       const { store } = await progressClient();

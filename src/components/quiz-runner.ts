@@ -52,6 +52,8 @@ export class QuizRunner extends LitElement {
     strings: { type: Object },
     /** URL of 我的学习. */
     me: { type: String },
+    /** A trainer's bank tried on /authoring/preview/: no learner needed, nothing saved. */
+    preview: { type: Boolean },
     /** Which view shows. */
     phase: { state: true },
     /** The current learner's name. */
@@ -80,6 +82,7 @@ export class QuizRunner extends LitElement {
 
   declare strings: Strings;
   declare me: string;
+  declare preview: boolean;
   declare phase: Phase;
   declare learnerName: string;
   declare used: number;
@@ -113,6 +116,7 @@ export class QuizRunner extends LitElement {
     super();
     this.strings = {};
     this.me = "";
+    this.preview = false;
     this.phase = "loading";
     this.learnerName = "";
     this.used = 0;
@@ -188,6 +192,12 @@ export class QuizRunner extends LitElement {
 
   /** Reads the current learner's overview (not every answer): who, attempts used, best score. */
   private async refresh(): Promise<boolean> {
+    if (this.preview) {
+      // No learnerId: keepDraft and store do nothing, so nothing reaches the device's records.
+      this.learnerName = "";
+      this.phase = "ready";
+      return true;
+    }
     const id = currentLearnerId();
     if (!id) {
       this.learnerId = undefined;

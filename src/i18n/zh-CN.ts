@@ -14,6 +14,7 @@ import { verifyStrings } from "./zh-CN.verify.ts";
 import { certStrings } from "./zh-CN.cert.ts";
 import { reportStrings } from "./zh-CN.report.ts";
 import { offlineStrings } from "./zh-CN.offline.ts";
+import { previewStrings } from "./zh-CN.preview.ts";
 
 export const zhCN = {
   ...scenarioStrings,
@@ -26,6 +27,7 @@ export const zhCN = {
   ...certStrings,
   ...reportStrings,
   ...offlineStrings,
+  ...previewStrings,
   "site.name": "调解员学堂",
   "site.tagline": "人民调解员培训与认证",
   "site.description": "面向人民调解员的学习平台：依法调解的课程、案例模拟与测验。",

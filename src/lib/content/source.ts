@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { joinFoldedText } from "./fold.ts";
 import type { ContentIssue } from "./issues.ts";
 
 export type FieldPath = readonly (string | number)[];
@@ -17,7 +18,8 @@ export interface YamlSource {
 
 /**
  * Parse YAML keeping positions. `lineOffset` shifts reported lines, for YAML that is
- * embedded in another file (MDX frontmatter starts after the opening `---`).
+ * embedded in another file (MDX frontmatter starts after the opening `---`). Folded text
+ * (`>-`) joins lines of Chinese without a space (fold.ts): every YAML content kind is read here.
  */
 export function parseYamlSource(text: string, file: string, lineOffset = 0): YamlSource {
   const lineCounter = new LineCounter();
@@ -32,6 +34,7 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Yam
     field: "",
     message: `YAML 格式错误：${describeYamlError(error.code, error.message)}`,
   }));
+  if (!issues.length) joinFoldedText(doc, text);
 
   const locate = (path: FieldPath, options: { key?: boolean } = {}) => {
     // Walk down as far as the path exists, so a missing field points at its parent.

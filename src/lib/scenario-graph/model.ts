@@ -29,6 +29,8 @@ export interface GraphLink {
   kind: LinkKind;
   /** Choice ids, or `lawful` / `unlawful`; empty for plain `next`. */
   labels: string[];
+  /** For choice links: each choice's text, in the order of `labels` (the graph shows these, the ids only on hover). */
+  texts?: string[];
   /** True when every merged link is taken only under a condition. */
   conditional: boolean;
 }
@@ -61,6 +63,15 @@ export function nodeSummary(scenario: Scenario, node: ScenarioNode): string {
   }
 }
 
+/** Every choice's text on one line, by choice id (ids are unique in a scenario). */
+function choiceTexts(scenario: Scenario): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const node of Object.values(scenario.nodes)) {
+    if (node.kind === "choice") node.choices.forEach((c) => texts.set(c.id, oneLine(c.text)));
+  }
+  return texts;
+}
+
 const linkKind = (node: ScenarioNode): LinkKind => (node.kind === "choice" ? "choice" : node.kind === "agreement" ? "agreement" : "auto");
 
 export function scenarioGraph(scenario: Scenario): ScenarioGraph {
@@ -81,6 +92,7 @@ export function scenarioGraph(scenario: Scenario): ScenarioGraph {
       reachesEnding: canEnd.has(id),
     };
   });
+  const texts = choiceTexts(scenario);
   const links = new Map<string, GraphLink>();
   const broken: Edge[] = [];
   for (const e of all) {
@@ -90,11 +102,16 @@ export function scenarioGraph(scenario: Scenario): ScenarioGraph {
     }
     const key = `${e.from}\u0000${e.to}`;
     const link = links.get(key);
+    const kind = linkKind(scenario.nodes[e.from]);
+    const text = kind === "choice" && e.label ? (texts.get(e.label) ?? e.label) : undefined;
     if (!link) {
-      links.set(key, { from: e.from, to: e.to, kind: linkKind(scenario.nodes[e.from]), labels: e.label ? [e.label] : [], conditional: e.conditional });
+      links.set(key, { from: e.from, to: e.to, kind, labels: e.label ? [e.label] : [], ...(text !== undefined && { texts: [text] }), conditional: e.conditional });
       continue;
     }
-    if (e.label && !link.labels.includes(e.label)) link.labels.push(e.label);
+    if (e.label && !link.labels.includes(e.label)) {
+      link.labels.push(e.label);
+      if (text !== undefined) link.texts?.push(text);
+    }
     link.conditional &&= e.conditional;
   }
   return { nodes, links: [...links.values()], broken };
@@ -148,10 +165,7 @@ export interface NodeRow extends GraphNode {
 /** One row per node, in the order of the file, start first: what the graph shows, as text. */
 export function nodeRows(scenario: Scenario, graph: ScenarioGraph = scenarioGraph(scenario)): NodeRow[] {
   const all = scenarioEdges(scenario);
-  const choiceText = new Map<string, string>();
-  for (const node of Object.values(scenario.nodes)) {
-    if (node.kind === "choice") node.choices.forEach((c) => choiceText.set(c.id, oneLine(c.text)));
-  }
+  const choiceText = choiceTexts(scenario);
   return graph.nodes.map((node): NodeRow => {
     const kind = scenario.nodes[node.id].kind;
     const out = all

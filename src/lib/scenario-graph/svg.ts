@@ -109,10 +109,21 @@ function nodeText(node: GraphNode, words: GraphWords): NodeText {
   return { lines, height: 2 * padY + lines.length * lineHeight };
 }
 
-function linkLabel(link: GraphLink, words: GraphWords): string[] {
-  const names = link.labels.map((l) =>
-    link.kind === "agreement" ? say(words, l === "unlawful" ? "trainers.edge.unlawful" : "trainers.edge.lawful") : l,
+/** What a link's label calls each of its choices: the choice's text (its id when the text is missing), or the agreement verdict. */
+function linkNames(link: GraphLink, words: GraphWords): string[] {
+  return link.labels.map((l, k) =>
+    link.kind === "agreement" ? say(words, l === "unlawful" ? "trainers.edge.unlawful" : "trainers.edge.lawful") : (link.texts?.[k] ?? l),
   );
+}
+
+/** The hover text of a link's label: every choice in full with its id, separated by "；". */
+export function linkTitle(link: GraphLink, words: GraphWords): string {
+  const names = linkNames(link, words);
+  return link.labels.map((l, k) => (link.kind === "choice" && names[k] !== l ? `${names[k]}（${l}）` : names[k])).join("；");
+}
+
+function linkLabel(link: GraphLink, words: GraphWords): string[] {
+  const names = linkNames(link, words);
   const { labelMaxLines, labelMaxWidth, labelSize } = metrics;
   const shown = names.length > labelMaxLines ? names.slice(0, labelMaxLines - 1) : names;
   const lines = shown.map((n) => fitText(n, labelMaxWidth, labelSize));
@@ -213,7 +224,7 @@ export async function renderGraphSvg(graph: ScenarioGraph, { title, words, idPre
     const h = lines.length * labelLineHeight + 2;
     const top = e.label.y - h / 2;
     out.push(
-      `<g class="edge-label"><rect x="${r1(e.label.x - w / 2)}" y="${r1(top)}" width="${r1(w)}" height="${r1(h)}" rx="3" fill="${colors.labelBg}" fill-opacity="0.94"/>`,
+      `<g class="edge-label"><title>${escapeXml(linkTitle(graph.links[i], words))}</title><rect x="${r1(e.label.x - w / 2)}" y="${r1(top)}" width="${r1(w)}" height="${r1(h)}" rx="3" fill="${colors.labelBg}" fill-opacity="0.94"/>`,
       ...lines.map((s, k) => `<text x="${r1(e.label!.x)}" y="${r1(top + 1 + labelLineHeight * (k + 0.78))}">${escapeXml(s)}</text>`),
       `</g>`,
     );

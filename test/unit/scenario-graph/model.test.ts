@@ -43,8 +43,23 @@ describe("scenarioGraph", () => {
       to: "visit-li",
       kind: "choice",
       labels: ["calm-and-ask-consent", "promise-fix"],
+      texts: [
+        "请他坐下喝口热水，说明人民调解不收费、要双方自愿，问他是否愿意由调委会来调解，也告诉他可以去法院起诉",
+        "拍着胸脯说：“您放心，这事包在我身上，我让李家把墙拆了。”",
+      ],
       conditional: false,
     });
+  });
+
+  it("gives choice links the choices' texts, and other links none", () => {
+    // li-threaten branches twice (escalation, site-visit): each link keeps the text once per choice.
+    expect(link("li-choice", "site-visit")!.texts).toEqual([
+      "说明你是来听两边意见的，调解不收费、完全自愿，他可以拒绝；问他愿不愿意和张老师坐下来谈谈",
+      "板起脸说：“你要是不配合，以后村里给你家办事，你自己掂量。”",
+    ]);
+    expect(link("li-choice", "end-escalation")!.texts).toEqual(["板起脸说：“你要是不配合，以后村里给你家办事，你自己掂量。”"]);
+    expect(link("intro", "zhang-complains")!.texts).toBeUndefined();
+    expect(link("draft", "end-lawful")!.texts).toBeUndefined();
   });
 
   it("marks links taken only under a condition", () => {

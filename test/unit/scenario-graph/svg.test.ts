@@ -74,7 +74,7 @@ describe("renderGraphSvg", () => {
     expect(groups.get("end-breakdown")).toMatch(/<rect [^>]*fill="#5d3a86"/);
   });
 
-  it("draws one arrow per merged link, dashed when conditional, labelled with the choice ids", () => {
+  it("draws one arrow per merged link, dashed when conditional, labelled with the choices' texts", () => {
     const paths = [...svg.matchAll(/<path class="edge ([^"]*)" data-from="([^"]+)" data-to="([^"]+)"([^>]*)>/g)];
     expect(paths).toHaveLength(graph.links.length);
     const conditional = paths.filter((p) => p[1].includes("edge--conditional"));
@@ -82,7 +82,18 @@ describe("renderGraphSvg", () => {
     for (const p of conditional) expect(p[4]).toContain(`stroke-dasharray="6 4"`);
     for (const p of paths) expect(p[4]).toMatch(/marker-end="url\(#sg-arrow-(choice|auto)\)"/);
     const labels = [...svg.matchAll(/<g class="edge-label">(.*?)<\/g>/g)].flatMap((m) => textOf(m[1]));
-    expect(labels).toEqual(expect.arrayContaining(["calm-and-ask-consent", "promise-fix", "ask-consent-again", "合法协议", "含违法条款"]));
+    expect(labels).toEqual(expect.arrayContaining(["请他坐下喝口热水，说…", "拍着胸脯说：“您放心…", "先暂停，分别再问一次…", "合法协议", "含违法条款"]));
+    expect(labels.join("")).not.toMatch(/[a-z]-[a-z]/); // no choice id is shown on the line
+  });
+
+  it("names each choice in full with its id when the pointer rests on a label", () => {
+    const titles = [...svg.matchAll(/<g class="edge-label"><title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    expect(titles).toHaveLength(graph.links.filter((l) => l.labels.length).length);
+    expect(titles).toContain(
+      "请他坐下喝口热水，说明人民调解不收费、要双方自愿，问他是否愿意由调委会来调解，也告诉他可以去法院起诉（calm-and-ask-consent）；" +
+        "拍着胸脯说：“您放心，这事包在我身上，我让李家把墙拆了。”（promise-fix）",
+    );
+    expect(titles).toContain("合法协议");
   });
 
   it("marks unreachable nodes and nodes with no way to an ending in words", async () => {
@@ -147,8 +158,9 @@ describe("renderGraphSvg", () => {
 });
 
 describe("the words the caller passes", () => {
-  // Fixtures saved before the words moved out of the rule (src/lib no longer imports src/i18n):
-  // the shipped drainage-ditch graph (its links include "等 {n} 项") and every legend swatch.
+  // Fixtures saved when the words moved out of the rule (src/lib no longer imports src/i18n):
+  // every legend swatch, and the shipped drainage-ditch graph (its links include "等 {n} 项";
+  // saved again when links showed the choices' texts and folded text lost its CJK spaces).
   const fixtures = "test/fixtures/scenario-graph/";
 
   it("draw a shipped scenario's graph byte for byte as before", async () => {

@@ -90,9 +90,9 @@ export class CaseSimulation extends LitElement {
   private provisions: Provisions = new Map();
   /** The run before each step and now: history[i] is where step i was taken. */
   private history: RunState[] = [];
-  private slot?: LocalStorageSaveSlot;
+  private saveSlot?: LocalStorageSaveSlot;
   private get store(): LocalStorageSaveSlot {
-    return (this.slot ??= new LocalStorageSaveSlot(this.preview ? pageOnly() : localStore()));
+    return (this.saveSlot ??= new LocalStorageSaveSlot(this.preview ? pageOnly() : localStore()));
   }
   /** When this page started or resumed the run (the saved run keeps no clock). */
   private startedAt = new Date().toISOString();

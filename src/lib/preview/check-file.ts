@@ -9,9 +9,10 @@
  */
 import type { ContentIssue } from "../content/issues.ts";
 import { checkQuizText, type KnownContent } from "../quiz/check.ts";
-import type { QuizBankFile } from "../quiz/schema.ts";
+import type { Quiz, QuizBankFile } from "../quiz/schema.ts";
 import { checkScenarioText } from "../scenario/check.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { takeableQuizzes } from "./play-data.ts";
 
 export type FileKind = "scenario" | "bank";
 
@@ -39,6 +40,8 @@ export interface FileCheck {
   scenario?: Scenario;
   /** The bank, when it passed every check (its quizzes can be taken). */
   bank?: QuizBankFile;
+  /** With `bank`: its quizzes that can be taken from this file alone (takeableQuizzes). */
+  takeable?: Quiz[];
   /** Distinct states the exploration went through, when it ran. */
   states?: number;
 }
@@ -56,7 +59,7 @@ export function checkFile(text: string, name: string, known: KnownContent): File
   if (kind === "bank") {
     const { bank, issues } = checkQuizText(text, name, known);
     const sorted = [...issues].sort(byPlace);
-    return { kind, issues: sorted, ...(sorted.length === 0 && bank ? { bank: bank.data } : {}) };
+    return { kind, issues: sorted, ...(sorted.length === 0 && bank ? { bank: bank.data, takeable: takeableQuizzes(bank.data) } : {}) };
   }
   return { kind, issues: [] };
 }

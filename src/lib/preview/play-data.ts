@@ -5,7 +5,7 @@
  * Type imports only from the schemas: no zod.
  */
 import { buildCatalog } from "../quiz/catalog.ts";
-import { drawableBanks, type QuizPageData } from "../quiz/page-data.ts";
+import { withItemFiles, type QuizPageData, type QuizProvision } from "../quiz/page-data.ts";
 import type { Quiz, QuizBankFile } from "../quiz/schema.ts";
 import { citedLaw, type ProvisionInfo, type SimulationData } from "../scenario/player-view.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -25,19 +25,17 @@ export function takeableQuizzes(bank: QuizBankFile): Quiz[] {
   return bank.quizzes.filter((quiz) => quiz.draw.every((rule) => (rule.bank ?? bank.id) === bank.id));
 }
 
-/** The page data of one quiz of the bank, or undefined when it cannot be taken here. */
+/**
+ * The page data of one quiz of the bank, carrying its drawable items itself (nothing to
+ * fetch: the bank is not on the site), or undefined when it cannot be taken here.
+ */
 export function quizData(bank: QuizBankFile, quizId: string, law: LawIndex): QuizPageData | undefined {
   const quiz = takeableQuizzes(bank).find((q) => q.id === quizId);
   if (!quiz) return undefined;
-  const banks = drawableBanks(buildCatalog([bank]), quiz, bank.id);
-  const cited = [...new Set(banks.flatMap((b) => b.items.flatMap((item) => item.law)))];
-  return {
-    quiz,
-    bank: bank.id,
-    banks,
-    provisions: cited.flatMap((id) => {
+  const cited = (ids: readonly string[]): QuizProvision[] =>
+    ids.flatMap((id) => {
       const p = law.get(id);
       return p ? [{ id, citation: p.citation, url: p.url }] : [];
-    }),
-  };
+    });
+  return withItemFiles(buildCatalog([bank]), quiz, bank.id, cited);
 }

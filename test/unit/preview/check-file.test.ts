@@ -95,6 +95,7 @@ describe("checkFile", () => {
     const result = checkFile(bank, "preview-bank.yaml", known);
     expect(result).toMatchObject({ kind: "bank", issues: [] });
     expect(result.bank?.id).toBe("preview-bank");
+    expect(result.takeable?.map((q) => q.id)).toEqual(["preview-check"]);
     expect(result.scenario).toBeUndefined();
   });
 
@@ -112,6 +113,7 @@ describe("checkFile", () => {
       [30, "items.1.lesson"],
     ]);
     expect(result.bank).toBeUndefined();
+    expect(result.takeable).toBeUndefined();
   });
 
   it("checks nothing in a file that is neither kind", () => {

@@ -29,15 +29,15 @@ describe("quiz data", () => {
     expect(quizData(bank, "missing", law)).toBeUndefined();
   });
 
-  it("builds the quiz page data with the drawable items and the law links they cite", () => {
+  it("builds the quiz page data carrying the drawable items and the law links each cites", () => {
     const data = quizData(bank, "preview-check", law)!;
     expect(data.quiz.id).toBe("preview-check");
     expect(data.bank).toBe("preview-bank");
-    expect(data.banks.map((b) => [b.id, b.items.map((i) => i.id)])).toEqual([["preview-bank", ["pv-free", "pv-voluntary"]]]);
-    expect(data.provisions).toEqual([
-      { id: "rmtjf-4", citation: "《人民调解法》rmtjf-4", url: "/law/rmtjf-4/" },
-      { id: "rmtjf-17", citation: "《人民调解法》rmtjf-17", url: "/law/rmtjf-17/" },
+    expect(data.pools).toEqual([["pv-free", "pv-voluntary"]]);
+    expect(data.files?.map((f) => [f.bank, f.item.id, f.provisions])).toEqual([
+      ["preview-bank", "pv-free", [{ id: "rmtjf-4", citation: "《人民调解法》rmtjf-4", url: "/law/rmtjf-4/" }]],
+      ["preview-bank", "pv-voluntary", [{ id: "rmtjf-17", citation: "《人民调解法》rmtjf-17", url: "/law/rmtjf-17/" }]],
     ]);
-    expect(quizData(bank, "preview-check", new Map())!.provisions).toEqual([]);
+    expect(quizData(bank, "preview-check", new Map())!.files?.map((f) => f.provisions)).toEqual([[], []]);
   });
 });

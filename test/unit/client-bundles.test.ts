@@ -4,12 +4,17 @@
  * library at all. Each client entry is bundled with esbuild, dynamic imports included,
  * and its inputs listed.
  *
+ * One exception, and only one: the checker of /authoring/preview/ (src/lib/preview/check-file.ts)
+ * is zod, the schemas and the checkers themselves, loaded by dynamic import when a trainer
+ * gives that page a file. Only the preview's element and loader reach it, only that page
+ * loads them, and everything else they load follows the rule.
+ *
  * Before the first interaction a content page may run 2 KB gzip of JS (issue #15; the
  * whole-page figures are scripts/bench/first-load.ts): the scripts every page and the
  * lesson page run at start are checked here for what they pull in statically.
  */
 import { build, type Metafile } from "esbuild";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 
@@ -21,6 +26,31 @@ const entries = [
 async function inputsOf(entry: string): Promise<string[]> {
   const result = await build({ entryPoints: [entry], bundle: true, write: false, format: "esm", splitting: true, outdir: "/tmp/client-bundles", metafile: true, logLevel: "silent" });
   return Object.keys(result.metafile.inputs);
+}
+
+/** The preview's lazily loaded checker: the one chunk allowed to carry zod and the schemas. */
+const previewChecker = "src/lib/preview/check-file.ts";
+/** The only client entries that may reach it. */
+const previewEntries = ["src/components/content-preview.ts", "src/browser/preview-checker.ts"];
+const forbidden = /node_modules\/zod\/(?:v3\/|index\.js)|src\/lib\/content\//;
+
+/**
+ * Everything an entry can ever load (static and dynamic imports), except what only the
+ * dynamic import of the preview's checker brings: the inputs of every chunk reached
+ * without passing through that import.
+ */
+async function inputsBesidesPreviewChecker(entry: string): Promise<string[]> {
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, format: "esm", splitting: true, outdir: "/tmp/client-bundles", metafile: true, logLevel: "silent" });
+  const outputs: Metafile["outputs"] = result.metafile.outputs;
+  const main = Object.keys(outputs).find((o) => outputs[o]!.entryPoint === entry)!;
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of outputs[file]!.imports) if (!(i.kind === "dynamic-import" && outputs[i.path]?.entryPoint === previewChecker)) visit(i.path);
+  };
+  visit(main);
+  return [...seen].flatMap((file) => Object.keys(outputs[file]!.inputs));
 }
 
 /**
@@ -54,9 +84,28 @@ describe("client bundles", () => {
     expect(entries).toContain("src/components/case-simulation.ts");
   });
 
-  it.each(entries)("%s ships neither zod 3 nor the content schemas", async (entry) => {
-    const forbidden = (await inputsOf(entry)).filter((f) => /node_modules\/zod\/(?:v3\/|index\.js)|src\/lib\/content\//.test(f));
-    expect(forbidden).toEqual([]);
+  it.each(entries.filter((e) => !previewEntries.includes(e)))("%s ships neither zod 3 nor the content schemas, nor the preview's checker", async (entry) => {
+    expect((await inputsOf(entry)).filter((f) => forbidden.test(f) || f === previewChecker)).toEqual([]);
+  });
+
+  it.each(previewEntries)("%s ships neither zod 3 nor the content schemas outside the preview's lazily loaded checker", async (entry) => {
+    expect((await inputsBesidesPreviewChecker(entry)).filter((f) => forbidden.test(f))).toEqual([]);
+  });
+
+  it("the preview's checker is the real one (zod, the schemas, both checkers) and loads only on demand", async () => {
+    const all = await inputsOf("src/components/content-preview.ts");
+    expect(all).toContain(previewChecker);
+    expect(all).toContain("src/lib/scenario/check.ts");
+    expect(all).toContain("src/lib/quiz/check.ts");
+    expect(all.filter((f) => forbidden.test(f)).length).toBeGreaterThan(0);
+    const { inputs } = await atStart("src/components/content-preview.ts");
+    expect(inputs.filter((f) => forbidden.test(f) || f === previewChecker)).toEqual([]);
+  });
+
+  it("only the preview page loads the preview's element or its loader", () => {
+    const pages = (readdirSync("src/pages", { recursive: true, encoding: "utf8" }) as string[]).filter((f) => /\.(astro|mdx|ts)$/.test(f));
+    const loaders = pages.filter((f) => /content-preview|preview-checker/.test(readFileSync(`src/pages/${f}`, "utf8")));
+    expect(loaders).toEqual(["authoring/preview/index.astro"]);
   });
 
   it("the lesson page's progress writer loads no schema library at all", async () => {

@@ -2,6 +2,7 @@
 export const previewStrings = {
   "preview.title": "试一试：检查并试玩你的文件",
   "preview.breadcrumb": "检查并试玩",
+  "preview.link": "检查并试玩一个情景模拟或题库文件（在浏览器里，不上传）",
   "preview.description": "在浏览器里检查情景模拟或题库文件，逐行指出问题，通过后当场试玩或试做。",
   "preview.lead": "把写好的情景模拟或题库文件放到这里：网页会做和 npm run check 相同的检查，逐条写出第几行第几列有什么问题、怎样改；检查通过的情景可以当场试玩，题库里的测验可以当场试做。",
   "preview.private": "文件只在你这台电脑的浏览器里检查和试玩，不会上传到任何地方，也不会记入任何人的学习记录。",

@@ -10,6 +10,7 @@ import { itemSection, scenarioSection } from "./class-report/analysis.ts";
 import { charts } from "./class-report/charts.ts";
 
 type Engine = typeof import("../browser/class-engine.ts");
+type Drawings = typeof import("./class-report/decision-graph.ts");
 
 /**
  * /trainers/class/: a trainer picks or drops many learners' exported records (and
@@ -46,6 +47,8 @@ export class ClassReportElement extends LitElement {
   declare descending: boolean;
 
   private engine?: Engine;
+  /** The decision drawing, loaded with the engine (the empty page does not need it). */
+  private drawings?: Drawings;
   private data?: ClassData;
   /** The report of the learners the filter keeps; recomputed only when they change, not on a sort. */
   private report?: { key: string; kept: ClassRecords["learners"]; report: Report };
@@ -72,7 +75,7 @@ export class ClassReportElement extends LitElement {
     if (!files.length) return;
     this.status = this.say("report.page.reading", { n: files.length });
     try {
-      this.engine ??= await import("../browser/class-engine.ts");
+      [this.engine, this.drawings] = await Promise.all([this.engine ?? import("../browser/class-engine.ts"), this.drawings ?? import("./class-report/decision-graph.ts")]);
       this.data = await this.engine.classData(this.dataUrl);
     } catch (error) {
       this.status = this.say("report.page.dataFailed", { message: error instanceof Error ? error.message : String(error) });
@@ -231,7 +234,7 @@ export class ClassReportElement extends LitElement {
               <h2 id="class-charts-heading">${s["report.page.charts.heading"]}</h2>
               ${charts(report, kept.length, s)}
             </section>
-            ${itemSection(report, data, s, this.say)} ${scenarioSection(report, data, this.say)}`}`;
+            ${itemSection(report, data, s, this.say)} ${scenarioSection(report, data, this.say, this.drawings?.decisionGraphFigure)}`}`;
   }
 }
 

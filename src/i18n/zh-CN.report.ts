@@ -108,4 +108,13 @@ export const reportStrings = {
   "report.page.scenarios.mistakeTag": "失误",
   "report.page.scenarios.mistakes": "最常见的失误",
   "report.page.scenarios.none": "还没有学员做过这个情景。",
+  "report.page.graph.caption": "{title}：学员的选择画在分支图上",
+  "report.page.graph.how":
+    "线越粗，走过这条线的学员越多（占做过本情景学员的比例）。决策点引出的线旁写着选择、走这条线的人数和占到这一步学员的比例；标有“⚠ 失误”的红线是失误的选择；写着“无人到达”的虚线框是没有学员走到的步骤。图大时可在框内滚动；同样的数字见下面的表格。",
+  "report.page.graph.summary": "{title}的决策分支图：{n} 名学员，{unreached} 个步骤无人到达。各数字见下面的表格。",
+  "report.page.graph.edgeFigures": "{n} 人 · {share}",
+  "report.page.graph.nodeFigures": "到达 {n} 人（{share}）",
+  "report.page.graph.unreached": "无人到达",
+  "report.page.graph.lawful": "协议合法、齐全",
+  "report.page.graph.unlawful": "协议有违法条款",
 } as const;

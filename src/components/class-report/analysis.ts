@@ -1,9 +1,10 @@
-/** Question analysis and scenario decision analysis sections of the class report. */
+/** Question analysis and scenario decision analysis (tables, and the drawing over the graph when given) sections of the class report. */
 import { html, nothing, type TemplateResult } from "lit";
 import { fill, type Strings } from "../../i18n/fill.ts";
 import type { ClassData } from "../../lib/statistics/class-data.ts";
 import type { ClassReport } from "../../lib/statistics/class-report.ts";
 import { AGREEMENT_DEFECTIVE, AGREEMENT_LAWFUL, type ScenarioAnalysis } from "../../lib/statistics/decision-analysis.ts";
+import type { DecisionLayout } from "../../lib/statistics/decision-graph.ts";
 import { MIN_ANSWERS_FOR_FLAGS } from "../../lib/statistics/item-analysis.ts";
 import { round } from "../../lib/statistics/numbers.ts";
 import { flagText, optionLabel, type Say } from "../../lib/statistics/report-csv.ts";
@@ -76,13 +77,16 @@ function promptOf(scenario: Scenario, node: string): string {
   return n && "prompt" in n && typeof n.prompt === "string" ? n.prompt : node;
 }
 
-function oneScenario(scenario: Scenario, analysis: ScenarioAnalysis, say: Say): TemplateResult {
+/** Draws a scenario's decisions over its graph (class-report/decision-graph.ts, loaded with the first files). */
+export type DrawDecisions = (layout: DecisionLayout, scenario: Scenario, analysis: ScenarioAnalysis, say: Say) => TemplateResult;
+
+function oneScenario(scenario: Scenario, analysis: ScenarioAnalysis, say: Say, drawing: TemplateResult | typeof nothing): TemplateResult {
   const summary = say("report.page.scenarios.summary", { title: scenario.title, learners: analysis.learners, runs: analysis.runs });
   if (!analysis.runs) return html`<details class="class-scenario"><summary>${summary}</summary><p>${say("report.page.scenarios.none")}</p></details>`;
   const percent = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : "—");
   return html`<details class="class-scenario" data-scenario=${scenario.id}>
     <summary>${summary}</summary>
-    ${analysis.unreadable ? html`<p>${say("report.page.scenarios.unreadable", { n: analysis.unreadable })}</p>` : nothing}
+    ${analysis.unreadable ? html`<p>${say("report.page.scenarios.unreadable", { n: analysis.unreadable })}</p>` : nothing} ${drawing}
     <h4>${say("report.page.scenarios.mistakes")}</h4>
     <ol>${analysis.mistakes.slice(0, 5).map((m) => html`<li>${choiceText(scenario, m.node, m.choice, say)}（${m.learners}）</li>`)}</ol>
     <h4>${say("report.page.scenarios.endings")}</h4>
@@ -116,9 +120,13 @@ function oneScenario(scenario: Scenario, analysis: ScenarioAnalysis, say: Say): 
   </details>`;
 }
 
-export function scenarioSection(report: ClassReport, data: ClassData, say: Say): TemplateResult {
+export function scenarioSection(report: ClassReport, data: ClassData, say: Say, draw?: DrawDecisions): TemplateResult {
   return html`<section class="class-section" aria-labelledby="class-scenarios-heading">
     <h2 id="class-scenarios-heading">${say("report.page.scenarios.heading")}</h2>
-    ${data.scenarios.map((scenario, i) => oneScenario(scenario, report.scenarios[i] as ScenarioAnalysis, say))}
+    ${data.scenarios.map((scenario, i) => {
+      const analysis = report.scenarios[i] as ScenarioAnalysis;
+      const layout = data.layouts?.[i];
+      return oneScenario(scenario, analysis, say, draw && layout?.scenario === scenario.id ? draw(layout, scenario, analysis, say) : nothing);
+    })}
   </section>`;
 }

@@ -38,6 +38,22 @@ export interface EndingFigures {
   runs: number;
 }
 
+/** Learners and runs that showed a node, or went along one link of the graph (from → to). */
+export interface NodeFigures {
+  node: string;
+  learners: number;
+  runs: number;
+}
+
+export interface LinkFigures {
+  from: string;
+  to: string;
+  /** The choice id, `lawful` / `unlawful` at an agreement node, "" for `next`. */
+  label: string;
+  learners: number;
+  runs: number;
+}
+
 export interface ScenarioAnalysis {
   scenario: string;
   learners: number;
@@ -49,6 +65,10 @@ export interface ScenarioAnalysis {
   endings: EndingFigures[];
   /** Mistaken choices by learners, most frequent first. */
   mistakes: (ChoiceFigures & { node: string })[];
+  /** Every node in the scenario's order, with who was shown it (0 for a node nobody reached). */
+  nodes: NodeFigures[];
+  /** Links some run went along (consecutive nodes of its trail, by which choice), in the order first taken. */
+  links: LinkFigures[];
 }
 
 interface Tally {
@@ -63,20 +83,45 @@ const count = (map: Map<string, Tally>, key: string, learner: string) => {
   map.set(key, t);
 };
 
+/** A link of the graph as a run went along it: `label` is the choice id, `lawful` / `unlawful` at an agreement node, "" for `next`. */
+export const linkKey = (from: string, to: string, label: string) => `${from}\u0000${to}\u0000${label}`;
+
+interface Walked {
+  decisions: { node: string; choice: string }[];
+  ending: string;
+  /** Every node shown, in order (a node shown twice in a loop is here twice). */
+  trail: string[];
+  /** linkKey of each step from one shown node to the next. */
+  links: string[];
+}
+
 /** What one run did, step by step, or undefined when its log no longer fits the scenario. */
-function walk(scenario: Scenario, log: readonly unknown[]): { decisions: { node: string; choice: string }[]; ending: string } | undefined {
+function walk(scenario: Scenario, log: readonly unknown[]): Walked | undefined {
   try {
     let state = start(scenario);
     const decisions: { node: string; choice: string }[] = [];
+    /** The link label each step took from its decision node. */
+    const labels: string[] = [];
     for (const raw of log) {
       const step = raw as Step;
       const node = state.node;
       const mistakesBefore = state.mistakes.length;
       state = applyStep(scenario, state, step);
-      if ("choice" in step && typeof step.choice === "string") decisions.push({ node, choice: step.choice });
-      else decisions.push({ node, choice: state.mistakes.length > mistakesBefore ? AGREEMENT_DEFECTIVE : AGREEMENT_LAWFUL });
+      if ("choice" in step && typeof step.choice === "string") {
+        decisions.push({ node, choice: step.choice });
+        labels.push(step.choice);
+      } else {
+        const defective = state.mistakes.length > mistakesBefore;
+        decisions.push({ node, choice: defective ? AGREEMENT_DEFECTIVE : AGREEMENT_LAWFUL });
+        // Only a lawful or an unlawful draft moves on; an incomplete one stays (no link).
+        labels.push(defective ? "unlawful" : "lawful");
+      }
     }
-    return scenario.nodes[state.node]?.kind === "ending" ? { decisions, ending: state.node } : undefined;
+    if (scenario.nodes[state.node]?.kind !== "ending") return undefined;
+    const trail = state.trail;
+    // The first node a step shows is reached from its decision node by the step's choice; the rest by `next`.
+    const links = trail.slice(1).map((to, i) => linkKey(trail[i].node, to.node, to.step !== trail[i].step ? labels[to.step] : ""));
+    return { decisions, ending: state.node, trail: trail.map((t) => t.node), links };
   } catch {
     // A ScenarioRunError (a step not possible any more) or a malformed step: the run is unreadable.
     return undefined;
@@ -87,6 +132,8 @@ export function analyseScenario(scenario: Scenario, records: readonly ProgressRe
   const byNode = new Map<string, Map<string, Tally>>();
   const nodeLearners = new Map<string, Set<string>>();
   const endings = new Map<string, Tally>();
+  const shown = new Map<string, Tally>();
+  const links = new Map<string, Tally>();
   const players = new Set<string>();
   let runs = 0;
   let unreadable = 0;
@@ -108,6 +155,9 @@ export function analyseScenario(scenario: Scenario, records: readonly ProgressRe
         nodeLearners.set(node, (nodeLearners.get(node) ?? new Set()).add(learner));
       }
       count(endings, walked.ending, learner);
+      // A node shown twice in one run (a loop) is one run for it; a link too.
+      for (const node of new Set(walked.trail)) count(shown, node, learner);
+      for (const key of new Set(walked.links)) count(links, key, learner);
     }
   }
 
@@ -135,5 +185,11 @@ export function analyseScenario(scenario: Scenario, records: readonly ProgressRe
     .flatMap((d) => d.choices.filter((c) => c.mistake && c.learners > 0).map((c) => ({ ...c, node: d.node })))
     .sort((a, b) => b.learners - a.learners || b.runs - a.runs || (a.choice < b.choice ? -1 : 1));
 
-  return { scenario: scenario.id, learners: players.size, runs, unreadable, decisions, endings: endingFigures, mistakes };
+  const nodes = Object.keys(scenario.nodes).map((node) => ({ node, learners: shown.get(node)?.learners.size ?? 0, runs: shown.get(node)?.runs ?? 0 }));
+  const linkFigures = [...links.entries()].map(([key, t]) => {
+    const [from, to, label] = key.split("\u0000");
+    return { from, to, label, learners: t.learners.size, runs: t.runs };
+  });
+
+  return { scenario: scenario.id, learners: players.size, runs, unreadable, decisions, endings: endingFigures, mistakes, nodes, links: linkFigures };
 }

@@ -149,7 +149,7 @@ describe("the class report's charts and filter lists", () => {
     const started = { ...learner("B", [attempt("t", { q1: "b", q2: false })], { lessons: [lesson("b1", "basics/one", "completed", "2026-05-01T08:00:00.000Z")] }) };
     started.learner = { ...started.learner, township: "河口镇", village: "上坝村" };
     const none = learner("C");
-    const data = { context, banks: [bank], scenarios: [] };
+    const data = { context, banks: [bank], scenarios: [], layouts: [] };
     const learners = [done, started, none].map((record) => ({ record, files: [], applications: [] }));
     const report = classReport(learners, data);
     expect(report.completion).toEqual([{ course: "basics", title: "基础", done: 1, started: 1 }]);

@@ -7,21 +7,22 @@ import { fill, type Strings } from "../i18n/fill.ts";
 import type { QuizDigest } from "../lib/progress/digest.ts";
 import type { LearnerProfile, ProgressRecord, QuizAttempt } from "../lib/progress/schema.ts";
 import { newId } from "../lib/progress/new-id.ts";
+import { loadItems } from "../browser/quiz-items.ts";
 import type { QuizCatalog } from "../lib/quiz/catalog.ts";
-import { clearDraft, readDraft, resumeDraft, writeDraft, type DraftResume, type QuizDraft } from "../lib/quiz/draft.ts";
-import { newSeed } from "../lib/quiz/draw.ts";
+import { clearDraft, readDraft, resumeWith, sameItems, writeDraft, type QuizDraft } from "../lib/quiz/draft.ts";
+import { newSeed, selectItems, type DrawnQuiz, type Selection } from "../lib/quiz/draw.ts";
 import type { AttemptResult } from "../lib/quiz/grade.ts";
-import { catalogOf, type QuizPageData, type QuizProvision } from "../lib/quiz/page-data.ts";
+import { catalogOfItems, type QuizItemFile, type QuizPageData, type QuizProvision } from "../lib/quiz/page-data.ts";
 import { attemptsRemaining } from "../lib/quiz/policy.ts";
 import type { Response } from "../lib/quiz/response.ts";
 import type { BankScoring, Quiz, QuizItem } from "../lib/quiz/schema.ts";
-import { bestScore, continueSession, draftExpired, draftOf, finishAttempt, moveStep, startSession, tick, withAnswer, type QuizSession, type Score } from "../lib/quiz/session.ts";
+import { continueSession, draftExpired, draftOf, moveStep, startSession, tick, withAnswer, type QuizSession, type Score } from "../lib/quiz/session.ts";
 import { answerState, points } from "../lib/quiz/view.ts";
-import { confirmView, questionView } from "./quiz/answering.ts";
-import { resultView, type SaveState } from "./quiz/result.ts";
+import type { SaveState } from "./quiz/result.ts";
 import { noLearnerView, startView } from "./quiz/start.ts";
 
-type Phase = "loading" | "failed" | "no-learner" | "ready" | "answering" | "confirming" | "result";
+type Phase = "loading" | "failed" | "no-learner" | "ready" | "drawing" | "answering" | "confirming" | "result";
+type AttemptParts = typeof import("./quiz/attempt.ts");
 
 /**
  * Takes a quiz: checks there is a current learner and attempts left, draws items with a
@@ -33,9 +34,12 @@ type Phase = "loading" | "failed" | "no-learner" | "ready" | "answering" | "conf
  * (src/lib/quiz/draft.ts) until the attempt is saved, and the page offers to continue it;
  * the clock keeps running from the first start. Light DOM, styled by src/styles/quiz.css.
  *
- * The page puts a QuizPageData in a `<script type="application/json">` child. Drawing,
- * grading, policy and the attempt session (clock, draft, attempt record, best score) are
- * src/lib/quiz; the store (and zod) loads on demand.
+ * The page puts a QuizPageData in a `<script type="application/json">` child: the quiz and
+ * its pools of item ids, no item text. On 开始作答 the runner selects ids with the seed, then
+ * fetches only those items (src/browser/quiz-items.ts) together with the attempt's screens
+ * and grading (./quiz/attempt.ts), so the page ships no item it does not draw and little
+ * code before the first answer. Drawing, grading, policy and the attempt session (clock,
+ * draft, attempt record, best score) are src/lib/quiz; the store (and zod) loads on demand.
  *
  * Keyboard and screen readers: radio groups and checkboxes are native; ordering steps
  * move with 上移/下移 buttons (focus stays on the moved step); matching uses one <select>
@@ -98,8 +102,13 @@ export class QuizRunner extends LitElement {
 
   // Members without `private` are read by the view templates in ./quiz/ (their *Host interfaces).
   private data?: QuizPageData;
+  /** The quiz and the items fetched so far (grading and the views look items up here). */
   catalog?: QuizCatalog;
   provisions = new Map<string, QuizProvision>();
+  /** Item files fetched so far, by item id. */
+  private files = new Map<string, QuizItemFile>();
+  /** The attempt's screens and grading, once loaded (see drawn). */
+  private parts?: AttemptParts;
   private client?: Promise<ProgressClient>;
   private learnerId?: string;
   /** The learner's profile as last read, to build the safety file if a save fails. */
@@ -107,8 +116,8 @@ export class QuizRunner extends LitElement {
   attempt?: QuizAttempt;
   private timer?: ReturnType<typeof setInterval>;
   private fixedSeed?: string;
-  /** The draft's items and answers, redrawn once when the draft was found (see findDraft). */
-  private resumed?: Extract<DraftResume, { ok: true }>;
+  /** The draft's items, selected again when the draft was found (see findDraft). */
+  private draftSelection?: Selection;
   private focusNext?: string;
   private stopListening?: () => void;
 
@@ -153,8 +162,8 @@ export class QuizRunner extends LitElement {
     try {
       const script = this.querySelector(':scope > script[type="application/json"]');
       this.data = JSON.parse(script?.textContent ?? "") as QuizPageData;
-      this.catalog = catalogOf(this.data);
-      this.provisions = new Map(this.data.provisions.map((p) => [p.id, p]));
+      this.files = new Map((this.data.files ?? []).map((f) => [f.item.id, f]));
+      this.catalog = catalogOfItems(this.data, []);
     } catch (error) {
       console.error(error);
       this.phase = "failed";
@@ -168,7 +177,7 @@ export class QuizRunner extends LitElement {
     window.addEventListener("beforeunload", this.guardUnload);
     void this.refresh().then(() => {
       // Time ran out while the page was closed: hand in what was answered, as the timer would have.
-      if (this.draft && draftExpired(this.quiz, this.draft, Date.now())) this.continueDraft();
+      if (this.draft && draftExpired(this.quiz, this.draft, Date.now())) void this.continueDraft();
     });
   }
 
@@ -226,14 +235,19 @@ export class QuizRunner extends LitElement {
     }
   }
 
-  /** The learner's unfinished attempt here, if it can still be continued. */
+  /** The learner's unfinished attempt here, if its seed still selects the same items. */
   private findDraft(learner: string): QuizDraft | undefined {
-    this.resumed = undefined;
+    this.draftSelection = undefined;
     const draft = readDraft(localStore(), learner, this.quiz.id);
     if (!draft) return undefined;
-    const resumed = resumeDraft(draft, this.catalog!);
-    if (resumed.ok) {
-      this.resumed = resumed;
+    let selection: Selection | undefined;
+    try {
+      selection = selectItems(this.quiz, this.data!.pools, draft.seed);
+    } catch {
+      selection = undefined; // A pool shrank: the bank changed.
+    }
+    if (selection && sameItems(draft, selection.ids)) {
+      this.draftSelection = selection;
       return draft;
     }
     clearDraft(localStore(), learner, this.quiz.id);
@@ -247,11 +261,37 @@ export class QuizRunner extends LitElement {
     writeDraft(localStore(), draftOf(this.session, this.learnerId, this.quiz.id, Date.now()));
   }
 
-  continueDraft() {
-    const resumed = this.resumed;
-    if (!this.draft || !resumed) return;
+  /**
+   * Fetches the selected items with the attempt's code, and finishes the draw. On failure
+   * (offline, quiz not saved) the learner is told on the start view and nothing changes.
+   */
+  private async drawn(selection: Selection): Promise<DrawnQuiz | undefined> {
+    this.phase = "drawing";
+    try {
+      const [parts] = await Promise.all([import("./quiz/attempt.ts"), loadItems(this.data!.items, selection.ids, this.files)]);
+      this.parts = parts;
+    } catch (error) {
+      console.warn(error);
+      this.phase = "ready";
+      this.notice = this.strings["quiz.itemsFailed"];
+      this.focusNext = "#quiz-ready-heading";
+      return undefined;
+    }
+    this.catalog = catalogOfItems(this.data!, this.files.values());
+    this.provisions = new Map([...this.files.values()].flatMap((f) => f.provisions.map((p) => [p.id, p] as const)));
+    return selection.present((id) => this.files.get(id)!.item);
+  }
+
+  async continueDraft() {
+    const draft = this.draft;
+    const selection = this.draftSelection;
+    if (!draft || !selection || this.phase !== "ready") return;
+    const drawn = await this.drawn(selection);
+    if (!drawn) return;
+    const resumed = resumeWith(draft, drawn);
+    if (!resumed.ok) return; // Cannot happen: findDraft compared the same selection's ids.
     this.draft = undefined;
-    this.resumed = undefined;
+    this.draftSelection = undefined;
     this.session = continueSession(this.quiz, resumed);
     this.result = undefined;
     this.attempt = undefined;
@@ -281,8 +321,10 @@ export class QuizRunner extends LitElement {
       this.focusNext = "#quiz-ready-heading";
       return;
     }
+    const drawn = await this.drawn(selectItems(this.quiz, this.data!.pools, this.fixedSeed ?? newSeed()));
+    if (!drawn) return;
     this.draft = undefined;
-    this.session = startSession(this.quiz, this.catalog!, this.fixedSeed ?? newSeed(), Date.now());
+    this.session = startSession(this.quiz, drawn, Date.now());
     this.result = undefined;
     this.attempt = undefined;
     this.save = { state: "idle" };
@@ -363,9 +405,9 @@ export class QuizRunner extends LitElement {
 
   /** Grade, show, then save. `timeUp`: the deadline passed, no confirmation. */
   async submit(timeUp = false) {
-    if (this.phase !== "answering" && this.phase !== "confirming") return;
+    if ((this.phase !== "answering" && this.phase !== "confirming") || !this.parts) return;
     this.stopTimer();
-    const { attempt, result } = finishAttempt(this.quiz, this.catalog!, this.session!, newId(), Date.now());
+    const { attempt, result } = this.parts.finishAttempt(this.quiz, this.catalog!, this.session!, newId(), Date.now());
     this.attempt = attempt;
     this.result = result;
     this.phase = "result";
@@ -387,7 +429,7 @@ export class QuizRunner extends LitElement {
       // Saved: the draft has done its job. (Until now a reload would offer it again.)
       clearDraft(localStore(), this.learnerId, this.quiz.id);
       this.used += 1;
-      this.best = bestScore(this.best, attempt);
+      this.best = this.parts!.bestScore(this.best, attempt);
       let file: AttemptFile | undefined;
       if (client.fallback) {
         // In-memory storage ends with the tab: offer the whole session's record as a file.
@@ -444,12 +486,14 @@ export class QuizRunner extends LitElement {
         return noLearnerView(this.strings, this.me);
       case "ready":
         return startView(this);
+      case "drawing":
+        return html`<p class="meta" role="status">${this.strings["quiz.drawing"]}</p>`;
       case "answering":
-        return questionView(this);
+        return this.parts!.questionView(this);
       case "confirming":
-        return confirmView(this);
+        return this.parts!.confirmView(this);
       case "result":
-        return resultView(this);
+        return this.parts!.resultView(this);
     }
   }
 

@@ -27,6 +27,8 @@ export const quizStrings = {
   // The runner: before starting.
   "quiz.loading": "正在读取学习记录…",
   "quiz.failed": "测验没有载入成功，请刷新页面重试。",
+  "quiz.drawing": "正在抽题…",
+  "quiz.itemsFailed": "题目没有载入成功。请联网后再试；想在没有网络时作答，请先在课程页“离线保存本课程”。",
   "quiz.needLearner": "作答前请先在“我的学习”中建档或选中自己，成绩才会记在您的名下。",
   "quiz.goToMe": "去“我的学习”",
   "quiz.for": "成绩将记在{name}名下。",

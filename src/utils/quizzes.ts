@@ -2,9 +2,9 @@
 import { getCollection } from "astro:content";
 import { buildCatalog, type QuizCatalog } from "../lib/quiz/catalog.ts";
 import type { Quiz } from "../lib/quiz/schema.ts";
-import { drawableBanks, type QuizPageData } from "../lib/quiz/page-data.ts";
+import { drawableIds, pageDataOf, type QuizItemFile, type QuizPageData, type QuizProvision } from "../lib/quiz/page-data.ts";
 import { citation, provisions } from "./curriculum.ts";
-import { provisionHref } from "./paths.ts";
+import { provisionHref, quizHref } from "./paths.ts";
 
 export type QuizEntry = { quiz: Quiz; bank: string };
 
@@ -38,17 +38,31 @@ export async function quizTitles(): Promise<Record<string, string>> {
   return Object.fromEntries((await allQuizzes()).map(({ quiz }) => [quiz.id, quiz.title]));
 }
 
+/** The provisions `ids` cite, as the runner links them in feedback. */
+async function quizProvisions(ids: readonly string[]): Promise<QuizProvision[]> {
+  return (await provisions([...new Set(ids)])).map(({ id, data }) => ({ id, citation: citation(data), url: provisionHref(data.statute, data.article) }));
+}
+
+/** The folder of a quiz's item files: `/quizzes/<quiz>/items/`. */
+export const quizItemsHref = (quizId: string): string => `${quizHref(quizId)}items/`;
+
 /**
- * What the quiz page embeds: the quiz and ONLY the items its pools can draw (never the
- * rest of the bank), each bank's in file order, with the provisions they cite.
+ * What the quiz page embeds: the quiz and its pools of item ids (no item text), and where
+ * the runner fetches the drawn items (see lib/quiz/page-data.ts).
  */
 export async function quizPageData({ quiz, bank }: QuizEntry): Promise<QuizPageData> {
-  const banks = drawableBanks(await quizCatalog(), quiz, bank);
-  const cited = [...new Set(banks.flatMap((b) => b.items.flatMap((item) => item.law)))];
-  return {
-    quiz,
-    bank,
-    banks,
-    provisions: (await provisions(cited)).map(({ id, data }) => ({ id, citation: citation(data), url: provisionHref(data.statute, data.article) })),
-  };
+  return pageDataOf(await quizCatalog(), quiz, bank, quizItemsHref(quiz.id));
+}
+
+/** Every item file of every quiz: one per item its draw rules can pick (pages/quizzes/[quiz]/items/[item].json.ts). */
+export async function quizItemFiles(): Promise<{ quiz: string; item: string; file: QuizItemFile }[]> {
+  const catalog = await quizCatalog();
+  const out: { quiz: string; item: string; file: QuizItemFile }[] = [];
+  for (const { quiz, bank } of catalog.quizzes.values()) {
+    for (const id of drawableIds(pageDataOf(catalog, quiz, bank, ""))) {
+      const entry = catalog.items.get(id)!;
+      out.push({ quiz: quiz.id, item: id, file: { bank: entry.bank, scoring: entry.scoring, item: entry.item, provisions: await quizProvisions(entry.item.law) } });
+    }
+  }
+  return out;
 }

@@ -28,7 +28,7 @@ export interface StartHost {
   readonly notice: string;
   readonly draft: QuizDraft | undefined;
   begin(): Promise<void>;
-  continueDraft(): void;
+  continueDraft(): Promise<void>;
   discardDraft(): void;
 }
 
@@ -72,7 +72,7 @@ function draftView(c: StartHost, draft: QuizDraft): TemplateResult {
     <h2 id="quiz-ready-heading" tabindex="-1">${fill(strings["quiz.draft.heading"], { name: c.learnerName })}</h2>
     <p>${fill(strings["quiz.draft.summary"], { started, n: answered, total: draft.items.length })}${c.quiz.timeLimit !== undefined ? strings["quiz.draft.clock"] : ""}</p>
     <p class="quiz-nav">
-      <button type="button" class="button" @click=${() => c.continueDraft()}>${strings["quiz.draft.continue"]}</button>
+      <button type="button" class="button" @click=${() => void c.continueDraft()}>${strings["quiz.draft.continue"]}</button>
       <button type="button" class="button button--secondary" @click=${() => c.discardDraft()}>${strings["quiz.draft.discard"]}</button>
     </p>
   </div>`;

@@ -49,6 +49,7 @@ export const LOOKUP_INDEX = "search/lookup.json";
 
 const PROVISION = /^law\/[^/]+\/\d+\/$/;
 const QUIZ = /^quizzes\/[^/]+\/$/;
+const QUIZ_ITEM = /^quizzes\/[^/]+\/items\/[^/]+\.json$/;
 
 /** Every asset the given pages need: what they load, and what that imports, transitively. */
 function assetsOf(pages: Iterable<string>, site: SiteGraph): string[] {
@@ -81,6 +82,15 @@ function sized(kind: PackKind, id: string, pages: string[], extra: string[], sit
   return { kind, id, paths, bytes, gzip };
 }
 
+/**
+ * The item files of the given quiz pages (`quizzes/<id>/items/<item>.json`): a quiz page
+ * names its items by id only and its runner fetches the drawn ones (src/lib/quiz/page-data.ts).
+ */
+function quizItemFiles(quizzes: readonly string[], site: SiteGraph): string[] {
+  const folders = new Set(quizzes.map((quiz) => `${quiz}items/`));
+  return [...site.keys()].filter((path) => QUIZ_ITEM.test(path) && folders.has(path.slice(0, path.lastIndexOf("/") + 1))).sort();
+}
+
 /** The app shell, as a pack-shaped list (kind and id are not used). */
 export function shellPaths(site: SiteGraph): { paths: string[]; bytes: number; gzip: number } {
   const pages = SHELL_PAGES.filter((p) => site.has(p));
@@ -96,7 +106,7 @@ export function coursePack(id: string, site: SiteGraph): Pack | undefined {
   const pages = [root, ...own];
   const quizzes = linked(pages, site, QUIZ);
   const law = linked([...pages, ...quizzes], site, PROVISION);
-  return sized("course", id, [...pages, ...quizzes, ...law], [], site);
+  return sized("course", id, [...pages, ...quizzes, ...law], quizItemFiles(quizzes, site), site);
 }
 
 /** A scenario's pack, or undefined when the site has no page `scenarios/<id>/`. */

@@ -81,7 +81,23 @@ export type DraftResume =
   /** The bank changed since: the seed no longer draws the items answered. */
   | { ok: false; reason: "bank-changed" };
 
-/** Redraw the draft's items and restore its answers (only for items drawn). */
+/** Whether `ids`, what the draft's seed draws today, are the items the draft holds, in its order. */
+export const sameItems = (draft: Pick<QuizDraft, "items">, ids: readonly string[]): boolean =>
+  ids.length === draft.items.length && ids.every((id, i) => id === draft.items[i]);
+
+/**
+ * The draft continued over `drawn`, its seed's draw today: its answers (for drawn items
+ * only) and question; bank-changed when the seed now draws other items.
+ */
+export function resumeWith(draft: QuizDraft, drawn: DrawnQuiz): DraftResume {
+  const ids = drawn.items.map((i) => i.id);
+  if (!sameItems(draft, ids)) return { ok: false, reason: "bank-changed" };
+  const answers = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => ids.includes(id)));
+  const index = Math.max(0, Math.min(draft.index, ids.length - 1));
+  return { ok: true, drawn, answers, index, started: draft.started };
+}
+
+/** Redraw the draft's items over a whole catalog and restore its answers (only for items drawn). */
 export function resumeDraft(draft: QuizDraft, catalog: QuizCatalog): DraftResume {
   let drawn: DrawnQuiz;
   try {
@@ -89,11 +105,7 @@ export function resumeDraft(draft: QuizDraft, catalog: QuizCatalog): DraftResume
   } catch {
     return { ok: false, reason: "bank-changed" };
   }
-  const ids = drawn.items.map((i) => i.id);
-  if (ids.length !== draft.items.length || ids.some((id, i) => id !== draft.items[i])) return { ok: false, reason: "bank-changed" };
-  const answers = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => ids.includes(id)));
-  const index = Math.max(0, Math.min(draft.index, ids.length - 1));
-  return { ok: true, drawn, answers, index, started: draft.started };
+  return resumeWith(draft, drawn);
 }
 
 export function readDraft(storage: KeyValueStore | undefined, learner: string, quiz: string): QuizDraft | undefined {

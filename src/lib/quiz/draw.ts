@@ -5,7 +5,7 @@
  * because a later edit to a bank changes what a seed draws.
  */
 import type { CatalogItem, QuizCatalog } from "./catalog.ts";
-import type { DrawRule, QuizItem } from "./schema.ts";
+import type { DrawRule, Quiz, QuizItem } from "./schema.ts";
 
 export type Random = () => number;
 
@@ -115,29 +115,60 @@ function presentItem(item: QuizItem, shuffleOptions: boolean, random: Random): D
 }
 
 /**
- * Draw an attempt. Rules apply in order, each picking `count` items at random from its
- * pool minus items already drawn; then items and options are shuffled as the quiz says.
+ * The first half of a draw, which needs only item ids: which items, in which order.
+ * `pools` holds each draw rule's pool (item ids in file order, see poolIds). `present`
+ * finishes the draw once the chosen items are at hand (a quiz page fetches only those):
+ * it shuffles their options from the same random stream, so the two halves give exactly
+ * what drawQuiz gives over every bank. `present` runs once; later calls return its result.
+ */
+export interface Selection {
+  quizId: string;
+  seed: string;
+  ids: string[];
+  present(itemOf: (id: string) => QuizItem): DrawnQuiz;
+}
+
+/** The ids each draw rule of `quiz` can pick, in file order (`bank`: the bank the quiz is written in). */
+export const poolIds = (quiz: Pick<Quiz, "draw">, bank: string, catalog: QuizCatalog): string[][] =>
+  quiz.draw.map((rule) => poolOf(rule, bank, catalog).map((entry) => entry.item.id));
+
+/**
+ * Selects an attempt's items. Rules apply in order, each picking `count` items at random
+ * from its pool minus items already drawn; then the items are shuffled if the quiz says so.
  * Throws DrawError when a pool is too small (the checker prevents this for shipped banks).
  */
-export function drawQuiz(quizId: string, seed: string, catalog: QuizCatalog): DrawnQuiz {
-  const entry = catalog.quizzes.get(quizId);
-  if (!entry) throw new DrawError(quizId, `没有编号为 ${quizId} 的测验`);
-  const { quiz, bank } = entry;
+export function selectItems(quiz: Pick<Quiz, "id" | "draw" | "shuffle">, pools: readonly (readonly string[])[], seed: string): Selection {
   // Quiz id in the seed: the same seed on two quizzes must not give related draws.
   const random = randomFrom(`${quiz.id}\u0000${seed}`);
-  const drawn: QuizItem[] = [];
+  const drawn: string[] = [];
   const taken = new Set<string>();
   quiz.draw.forEach((rule, i) => {
-    const pool = poolOf(rule, bank, catalog).filter((c) => !taken.has(c.item.id));
+    const pool = (pools[i] ?? []).filter((id) => !taken.has(id));
     if (pool.length < rule.count) {
       throw new DrawError(quiz.id, `测验 ${quiz.id} 第 ${i + 1} 条抽题规则要抽 ${rule.count} 题，题库中只剩 ${pool.length} 题可抽`);
     }
     for (const picked of shuffled(pool, random).slice(0, rule.count)) {
-      drawn.push(picked.item);
-      taken.add(picked.item.id);
+      drawn.push(picked);
+      taken.add(picked);
     }
   });
-  const ordered = quiz.shuffle.items ? shuffled(drawn, random) : drawn;
-  return { quizId: quiz.id, seed, items: ordered.map((item) => presentItem(item, quiz.shuffle.options, random)) };
+  const ids = quiz.shuffle.items ? shuffled(drawn, random) : drawn;
+  let presented: DrawnQuiz | undefined;
+  return {
+    quizId: quiz.id,
+    seed,
+    ids,
+    present(itemOf) {
+      presented ??= { quizId: quiz.id, seed, items: ids.map((id) => presentItem(itemOf(id), quiz.shuffle.options, random)) };
+      return presented;
+    },
+  };
 }
 
+/** Draw an attempt over a whole catalog: selectItems, then present. Throws DrawError for an unknown quiz or a pool too small. */
+export function drawQuiz(quizId: string, seed: string, catalog: QuizCatalog): DrawnQuiz {
+  const entry = catalog.quizzes.get(quizId);
+  if (!entry) throw new DrawError(quizId, `没有编号为 ${quizId} 的测验`);
+  const { quiz, bank } = entry;
+  return selectItems(quiz, poolIds(quiz, bank, catalog), seed).present((id) => catalog.items.get(id)!.item);
+}

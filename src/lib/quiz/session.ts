@@ -1,15 +1,12 @@
 /**
  * One quiz attempt in progress, as <quiz-runner> drives it: draw, clock and warnings,
  * answers and moves, the draft kept on the device, the finished attempt record and the
- * learner's best score. Pure: time, ids and seeds come in as arguments, so every rule is
- * unit-tested without a browser; the element only renders, stores and dispatches.
+ * learner's best score (the last two in finish.ts, which the page loads only on handing in).
+ * Pure: time, ids and draws come in as arguments, so every rule is unit-tested without a
+ * browser; the element only renders, stores and dispatches.
  */
-import { better } from "../progress/best-score.ts";
-import type { QuizAttempt } from "../progress/schema.ts";
-import type { QuizCatalog } from "./catalog.ts";
 import type { QuizDraft } from "./draft.ts";
-import { drawQuiz, type DrawnQuiz } from "./draw.ts";
-import { gradeAttempt, type AttemptResult } from "./grade.ts";
+import type { DrawnQuiz } from "./draw.ts";
 import { deadline } from "./policy.ts";
 import type { Response } from "./response.ts";
 import type { Quiz } from "./schema.ts";
@@ -31,9 +28,9 @@ export interface QuizSession {
   warned: number[];
 }
 
-/** A fresh attempt: a new draw with `seed`, started at `now`. */
-export function startSession(quiz: Quiz, catalog: QuizCatalog, seed: string, now: number): QuizSession {
-  return { drawn: drawQuiz(quiz.id, seed, catalog), answers: {}, index: 0, started: now, deadline: deadline(quiz, now), warned: [] };
+/** A fresh attempt over `drawn` (drawQuiz, or selectItems then present), started at `now`. */
+export function startSession(quiz: Quiz, drawn: DrawnQuiz, now: number): QuizSession {
+  return { drawn, answers: {}, index: 0, started: now, deadline: deadline(quiz, now), warned: [] };
 }
 
 /** An attempt continued from a draft (see resumeDraft): the clock runs from the draft's start. */
@@ -105,39 +102,8 @@ export function draftOf(session: QuizSession, learner: string, quiz: string, now
   };
 }
 
-/** Grades the session and builds the attempt record (every drawn item answered or null). */
-export function finishAttempt(
-  quiz: Quiz,
-  catalog: QuizCatalog,
-  session: QuizSession,
-  id: string,
-  finished: number,
-): { attempt: QuizAttempt; result: AttemptResult } {
-  const itemIds = session.drawn.items.map((i) => i.id);
-  const result = gradeAttempt(quiz, catalog, itemIds, session.answers);
-  const attempt: QuizAttempt = {
-    id,
-    quiz: quiz.id,
-    seed: session.drawn.seed,
-    items: itemIds,
-    answers: Object.fromEntries(itemIds.map((itemId) => [itemId, session.answers[itemId] ?? null])),
-    score: result.score,
-    max: result.max,
-    passed: result.passed,
-    started: new Date(session.started).toISOString(),
-    finished: new Date(finished).toISOString(),
-  };
-  return { attempt, result };
-}
-
+/** A score out of a maximum (a learner's best on a quiz). */
 export interface Score {
   score: number;
   max: number;
-}
-
-/** The best score after one more attempt: the same rule as the progress digest (ratio, then max, then score). */
-export function bestScore(best: Score | undefined, attempt: Score): Score {
-  if (!best) return { score: attempt.score, max: attempt.max };
-  const winner = better({ bestScore: best.score, max: best.max }, { bestScore: attempt.score, max: attempt.max });
-  return { score: winner.bestScore, max: winner.max };
 }

@@ -18,6 +18,11 @@ function site(): Map<string, SiteFile> {
     ["quizzes/basics-final/", file(["_astro/quiz.js", "law/rmtjf/29/", "courses/basics/"])],
     ["quizzes/one-check/", file(["_astro/quiz.js"])],
     ["quizzes/unlinked/", file([])],
+    // Item files the quiz runner fetches (named by id only in the page).
+    ["quizzes/basics-final/items/q2.json", file([])],
+    ["quizzes/basics-final/items/q1.json", file([])],
+    ["quizzes/one-check/items/q3.json", file([])],
+    ["quizzes/unlinked/items/q9.json", file([])],
     ["law/rmtjf/", file([])],
     ["law/rmtjf/1/", file(["law/rmtjf/2/"])],
     ["law/rmtjf/2/", file([])],
@@ -64,7 +69,7 @@ describe("the shell", () => {
 describe("a course pack", () => {
   const pack = coursePack("basics", site())!;
 
-  test("its pages first, then linked quizzes and the provisions they cite, then what they load", () => {
+  test("its pages first, then linked quizzes and the provisions they cite, the quizzes' item files, then what they load", () => {
     expect(pack.paths).toEqual([
       "courses/basics/",
       "courses/basics/one/",
@@ -74,6 +79,9 @@ describe("a course pack", () => {
       "law/rmtjf/1/",
       "law/rmtjf/28/",
       "law/rmtjf/29/",
+      "quizzes/basics-final/items/q1.json",
+      "quizzes/basics-final/items/q2.json",
+      "quizzes/one-check/items/q3.json",
       "_astro/base.js",
       "_astro/fill.js",
       "_astro/lazy.js",
@@ -85,13 +93,13 @@ describe("a course pack", () => {
   });
 
   test("leaves out other courses, statute pages, provisions linked only from law pages, glossary and 我的学习", () => {
-    for (const path of ["courses/other/", "courses/other/x/", "law/rmtjf/", "law/rmtjf/2/", "law/rmtjf/5/", "glossary/term/", "me/", "quizzes/unlinked/"]) {
+    for (const path of ["courses/other/", "courses/other/x/", "law/rmtjf/", "law/rmtjf/2/", "law/rmtjf/5/", "glossary/term/", "me/", "quizzes/unlinked/", "quizzes/unlinked/items/q9.json"]) {
       expect(pack.paths).not.toContain(path);
     }
   });
 
   test("its size is the sum over its files", () => {
-    expect(pack).toMatchObject({ kind: "course", id: "basics", bytes: 100 * 15, gzip: 40 * 15 });
+    expect(pack).toMatchObject({ kind: "course", id: "basics", bytes: 100 * 18, gzip: 40 * 18 });
   });
 
   test("a course id with no page has no pack; a course id that is a prefix of another takes only its own pages", () => {

@@ -1,8 +1,8 @@
 /** Unfinished attempts survive a reload: drafts are checked before use and tied to one learner and quiz. */
 import { describe, expect, it } from "vitest";
 import { checkQuizzes } from "../../../src/lib/quiz/check.ts";
-import { clearDraft, clearDraftsOf, draftKey, parseDraft, readDraft, resumeDraft, writeDraft, type DraftStorage, type QuizDraft } from "../../../src/lib/quiz/draft.ts";
-import { drawQuiz } from "../../../src/lib/quiz/draw.ts";
+import { clearDraft, clearDraftsOf, draftKey, parseDraft, readDraft, resumeDraft, resumeWith, sameItems, writeDraft, type DraftStorage, type QuizDraft } from "../../../src/lib/quiz/draft.ts";
+import { drawQuiz, poolIds, selectItems } from "../../../src/lib/quiz/draw.ts";
 import { known, validFiles } from "./check-mutations.ts";
 
 const { catalog } = checkQuizzes([...validFiles()].map(([file, text]) => ({ file, text })), known);
@@ -72,6 +72,26 @@ describe("quiz drafts", () => {
     const changed = { ...draftFor(), items: [...draftFor().items].reverse() };
     expect(resumeDraft(changed, catalog)).toEqual({ ok: false, reason: "bank-changed" });
     expect(resumeDraft({ ...draftFor(), quiz: "no-such-quiz" }, catalog)).toEqual({ ok: false, reason: "bank-changed" });
+  });
+
+  it("resume on a page that has only the drawn items: the seed's ids first, then the draw over those items", () => {
+    const draft = draftFor();
+    const { quiz, bank } = catalog.quizzes.get(quizId)!;
+    const selection = selectItems(quiz, poolIds(quiz, bank, catalog), draft.seed);
+    expect(sameItems(draft, selection.ids)).toBe(true);
+    const resumed = resumeWith(draft, selection.present((id) => catalog.items.get(id)!.item));
+    expect(resumed).toEqual(resumeDraft(draft, catalog));
+    expect(sameItems(draft, selection.ids.slice(1))).toBe(false);
+    expect(sameItems(draft, [...selection.ids].reverse())).toBe(false);
+    expect(sameItems(draft, [...selection.ids, "one-more"])).toBe(false);
+    expect(resumeWith({ ...draft, seed: "seed-2" }, drawQuiz(quizId, "another-seed", catalog))).toEqual({ ok: false, reason: "bank-changed" });
+  });
+
+  it("resume at the last question when the index saved is past the end, at the first when below it", () => {
+    const draft = draftFor();
+    const drawn = drawQuiz(quizId, draft.seed, catalog);
+    expect(resumeWith({ ...draft, index: 99 }, drawn)).toMatchObject({ ok: true, index: draft.items.length - 1 });
+    expect(resumeWith({ ...draft, index: -3 }, drawn)).toMatchObject({ ok: true, index: 0 });
   });
 
   it("are cleared one at a time, or all of one learner's (and only theirs)", () => {

@@ -1,4 +1,4 @@
-/** The quiz attempt session (src/lib/quiz/session.ts): what <quiz-runner> used to compute itself. */
+/** The quiz attempt session (src/lib/quiz/session.ts, finish.ts): what <quiz-runner> used to compute itself. */
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { readContentSet } from "../../../src/lib/content/files.ts";
@@ -6,12 +6,11 @@ import { knownFromContentSet } from "../../../src/lib/quiz/check.ts";
 import { resumeDraft } from "../../../src/lib/quiz/draft.ts";
 import { drawQuiz } from "../../../src/lib/quiz/draw.ts";
 import { checkQuizDir } from "../../../src/lib/quiz/files.ts";
+import { bestScore, finishAttempt } from "../../../src/lib/quiz/finish.ts";
 import {
-  bestScore,
   continueSession,
   draftExpired,
   draftOf,
-  finishAttempt,
   moveStep,
   startSession,
   tick,
@@ -28,17 +27,18 @@ const timed = (minutes: number | undefined): Quiz => ({ ...shipped, timeLimit: m
 const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
 
 describe("startSession and continueSession", () => {
-  it("draws with the seed, starts empty at question 0, with the deadline from the time limit", () => {
+  it("takes the draw given, starts empty at question 0, with the deadline from the time limit", () => {
     const quiz = timed(10);
-    const session = startSession(quiz, catalog, "seed-1", T0);
-    expect(session.drawn).toEqual(drawQuiz(quiz.id, "seed-1", catalog));
+    const drawn = drawQuiz(quiz.id, "seed-1", catalog);
+    const session = startSession(quiz, drawn, T0);
+    expect(session.drawn).toBe(drawn);
     expect(session).toMatchObject({ answers: {}, index: 0, started: T0, deadline: T0 + 10 * 60_000, warned: [] });
-    expect(startSession(timed(undefined), catalog, "seed-1", T0).deadline).toBeUndefined();
+    expect(startSession(timed(undefined), drawQuiz(timed(undefined).id, "seed-1", catalog), T0).deadline).toBeUndefined();
   });
 
   it("a continued draft keeps its own start, so a reload never gives more time", () => {
     const quiz = timed(10);
-    const first = startSession(quiz, catalog, "seed-2", T0);
+    const first = startSession(quiz, drawQuiz(quiz.id, "seed-2", catalog), T0);
     const draft = draftOf({ ...first, answers: { [first.drawn.items[0]!.id]: "x" }, index: 1 }, "learner-a", quiz.id, T0 + 60_000);
     const resumed = resumeDraft(draft, catalog);
     if (!resumed.ok) throw new Error("draft should resume");
@@ -52,7 +52,7 @@ describe("startSession and continueSession", () => {
 
 describe("draftOf and draftExpired", () => {
   it("keeps seed, items in order, answers, index, start and the save time", () => {
-    const session = startSession(shipped, catalog, "seed-3", T0);
+    const session = startSession(shipped, drawQuiz(shipped.id, "seed-3", catalog), T0);
     const draft = draftOf({ ...session, index: 2 }, "learner-a", shipped.id, T0 + 5_000);
     expect(draft).toEqual({
       version: 1,
@@ -92,12 +92,12 @@ describe("withAnswer and moveStep", () => {
 
 describe("tick", () => {
   it("is untimed without a limit", () => {
-    expect(tick(timed(undefined), startSession(timed(undefined), catalog, "s", T0), T0 + 1e9)).toEqual({ kind: "untimed" });
+    expect(tick(timed(undefined), startSession(timed(undefined), drawQuiz(timed(undefined).id, "s", catalog), T0), T0 + 1e9)).toEqual({ kind: "untimed" });
   });
 
   it("warns once at 5 and at 1 minute left, then expires at the deadline", () => {
     const quiz = timed(10);
-    const session = startSession(quiz, catalog, "s", T0);
+    const session = startSession(quiz, drawQuiz(quiz.id, "s", catalog), T0);
     expect(WARN_AT_MINUTES).toEqual([5, 1]);
     expect(tick(quiz, session, T0 + 4 * 60_000)).toEqual({ kind: "running", leftMs: 6 * 60_000 });
     expect(tick(quiz, session, T0 + 5 * 60_000)).toEqual({ kind: "running", leftMs: 5 * 60_000, warn: 5 });
@@ -109,7 +109,7 @@ describe("tick", () => {
 
   it("gives no warning a limit that short already makes plain (5 min quiz: only the 1-minute one)", () => {
     const quiz = timed(5);
-    const session = startSession(quiz, catalog, "s", T0);
+    const session = startSession(quiz, drawQuiz(quiz.id, "s", catalog), T0);
     expect(tick(quiz, session, T0 + 1)).toEqual({ kind: "running", leftMs: 5 * 60_000 - 1 });
     expect(tick(quiz, session, T0 + 4 * 60_000)).toMatchObject({ warn: 1 });
   });
@@ -117,7 +117,7 @@ describe("tick", () => {
 
 describe("finishAttempt", () => {
   it("records every drawn item, unanswered ones as null, with the grade and both times", () => {
-    const session = startSession(shipped, catalog, "seed-4", T0);
+    const session = startSession(shipped, drawQuiz(shipped.id, "seed-4", catalog), T0);
     const first = session.drawn.items[0]!.id;
     const { attempt, result } = finishAttempt(shipped, catalog, { ...session, answers: { [first]: "nonsense" } }, "id-1", T0 + 90_000);
     expect(attempt.id).toBe("id-1");

@@ -76,6 +76,12 @@ export default function serviceWorker(): AstroIntegration {
               handler: pageHandler,
             },
             {
+              // A quiz's drawn items (quizzes/<id>/items/<item>.json, fetched by <quiz-runner>):
+              // like pages, network first and kept, then any cache (a saved course holds them).
+              urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/quizzes\/[^/]+\/items\/[^/]+\.json$/.test(url.pathname),
+              handler: pageHandler,
+            },
+            {
               // Hashed scripts and styles: any cached copy first (a saved course holds its own).
               urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes("/_astro/"),
               handler: assetHandler,

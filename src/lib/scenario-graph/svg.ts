@@ -7,7 +7,7 @@
  * caller (`GraphWords`): rules never import src/i18n.
  */
 import { outcomeNames, type Outcome } from "../scenario/schema.ts";
-import { layeredLayout, type Layout, type LayoutEdgeInput, type LayoutNodeInput, type Point } from "./layout.ts";
+import type { Layout, LayoutEdgeInput, LayoutNodeInput, Point } from "./layout.ts";
 import type { GraphLink, GraphNode, ScenarioGraph } from "./model.ts";
 import { escapeXml, fitText, textWidth } from "./text.ts";
 
@@ -165,6 +165,11 @@ export interface RenderOptions {
    * size (and never grows beyond it); below that, the container has to scroll.
    */
   minScale?: number;
+  /**
+   * The layout; by default elkjs's (layout.ts, loaded only then: the browser passes the
+   * light simple-layout.ts instead).
+   */
+  layout?: (nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[]) => Promise<Layout>;
 }
 
 /** What the layout is given for a graph: box sizes from the text each node shows, label sizes. */
@@ -184,12 +189,12 @@ export function layoutInput(graph: ScenarioGraph, words: GraphWords): { nodes: L
   };
 }
 
-export async function renderGraphSvg(graph: ScenarioGraph, { title, words, idPrefix = "sg", minScale }: RenderOptions): Promise<RenderedGraph> {
+export async function renderGraphSvg(graph: ScenarioGraph, { title, words, idPrefix = "sg", minScale, layout: lay }: RenderOptions): Promise<RenderedGraph> {
   const { padX, padY, lineHeight, labelSize, labelLineHeight, shapeRadius } = metrics;
   const texts = new Map(graph.nodes.map((n) => [n.id, nodeText(n, words)]));
   const labels = graph.links.map((l) => linkLabel(l, words));
   const input = layoutInput(graph, words);
-  const layout = await layeredLayout(input.nodes, input.edges);
+  const layout = await (lay ?? (await import("./layout.ts")).layeredLayout)(input.nodes, input.edges);
   const arrow = (name: string) => `${idPrefix}-arrow-${name}`;
   const marker = (name: string, color: string) =>
     `<marker id="${arrow(name)}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto"><path d="M0 0L10 5L0 10Z" fill="${color}"/></marker>`;

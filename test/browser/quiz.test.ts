@@ -155,14 +155,15 @@ async function answerByKeyboard(page: Page, itemId: string, drawnOptions: string
 }
 
 describe("quiz runner", () => {
-  test("the embedded data holds the quiz and only the items its pools can draw", async () => {
+  test("the page holds the quiz and its pools as item ids, and no item's text", async () => {
     const html = readFileSync(resolve(distDir(), "quizzes", chosen.quizId, "index.html"), "utf8");
     const json = html.match(/<quiz-runner[^>]*>\s*<script type="application\/json">([\s\S]*?)<\/script>/)?.[1];
-    const data = JSON.parse(json!) as { quiz: { id: string }; banks: { items: { id: string }[] }[] };
+    const data = JSON.parse(json!) as { quiz: { id: string }; pools: string[][]; items: string };
     expect(data.quiz.id).toBe(chosen.quizId);
     const entry = catalog.quizzes.get(chosen.quizId)!;
-    const drawable = new Set(entry.quiz.draw.flatMap((rule) => poolOf(rule, entry.bank, catalog).map((c) => c.item.id)));
-    expect(new Set(data.banks.flatMap((b) => b.items.map((i) => i.id)))).toEqual(drawable);
+    expect(data.pools).toEqual(entry.quiz.draw.map((rule) => poolOf(rule, entry.bank, catalog).map((c) => c.item.id)));
+    expect(data.items).toMatch(new RegExp(`quizzes/${chosen.quizId}/items/$`));
+    for (const { item } of catalog.items.values()) expect(html).not.toContain(item.stem.replace(/</g, "\\u003c"));
   });
 
   test("a lesson check taken with the keyboard only, saved and shown in 我的学习", async () => {
@@ -175,12 +176,20 @@ describe("quiz runner", () => {
     const link = page.getByRole("link", { name: "做本课小测" });
     expect(await link.getAttribute("href")).toMatch(new RegExp(`quizzes/${chosen.quizId}/$`));
 
+    const fetchedItems: string[] = [];
+    page.on("request", (request) => {
+      const m = /\/quizzes\/[^/]+\/items\/([^/]+)\.json$/.exec(new URL(request.url()).pathname);
+      if (m) fetchedItems.push(decodeURIComponent(m[1]!));
+    });
     await page.goto(quizUrl(chosen.quizId, chosen.seed), { waitUntil: "networkidle" });
     await page.getByRole("heading", { name: /成绩将记在刘淑芬名下/ }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(fetchedItems, "no item is fetched before the attempt starts").toEqual([]);
     await tabTo(page, "quiz-runner button", "开始作答");
     await page.keyboard.press("Enter");
     await waitForFocus(page, "quiz-question");
+    // Only the drawn items, each once.
+    expect([...fetchedItems].sort()).toEqual(chosen.drawn.items.map((i) => i.id).sort());
 
     const total = chosen.drawn.items.length;
     for (const [i, drawn] of chosen.drawn.items.entries()) {

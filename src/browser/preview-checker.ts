@@ -6,12 +6,13 @@
  * Holds no rules: they are src/lib/preview and the checkers it calls.
  */
 import type { FileCheck } from "../lib/preview/check-file.ts";
+import type { GraphWords } from "../lib/scenario-graph/svg.ts";
 import type { LawIndex } from "../lib/preview/play-data.ts";
 import { readText, type ReadText } from "../lib/preview/read-text.ts";
 import type { ProvisionInfo } from "../lib/scenario/player-view.ts";
 
 export type Checked =
-  | { ok: true; name: string; text: string; check: FileCheck }
+  | { ok: true; name: string; text: string; check: FileCheck; /** The scenario's branching graph (SVG), when its schema passed. */ graph?: string }
   | { ok: false; name: string; code: Extract<ReadText, { ok: false }>["code"] | "unreadable" | "known"; reason?: string };
 
 const once = <T>(load: () => Promise<T>) => {
@@ -32,8 +33,11 @@ const json = async (url: string): Promise<unknown> => {
 
 const checker = once(() => Promise.all([import("../lib/preview/check-file.ts"), import("../lib/preview/known.ts")]));
 
-/** The file's text checked as `npm run check` would, or why it could not be. */
-export async function checkPicked(file: File, knownUrl: string): Promise<Checked> {
+/**
+ * The file's text checked as `npm run check` would, or why it could not be; a scenario's
+ * graph is drawn with `words` (its title from `preview.graph.title`).
+ */
+export async function checkPicked(file: File, knownUrl: string, words: GraphWords): Promise<Checked> {
   const name = file.name;
   let bytes: Uint8Array;
   try {
@@ -52,7 +56,11 @@ export async function checkPicked(file: File, knownUrl: string): Promise<Checked
     return { ok: false, name, code: "known" };
   }
   if (!known) return { ok: false, name, code: "known" };
-  return { ok: true, name, text: read.text, check: modules[0].checkFile(read.text, name, known) };
+  const check = modules[0].checkFile(read.text, name, known);
+  if (!check.parsed) return { ok: true, name, text: read.text, check };
+  const title = words.fill(words.strings["preview.graph.title"] ?? "", { title: check.parsed.title });
+  const graph = await modules[0].previewGraphSvg(check.parsed, words, title).catch((error: unknown) => (console.warn(error), undefined));
+  return { ok: true, name, text: read.text, check, graph };
 }
 
 let law: Promise<LawIndex> | undefined;

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { checkPicked, lawIndex, type Checked } from "../browser/preview-checker.ts";
 import { fill, type Strings } from "../i18n/fill.ts";
 import type { ContentIssue } from "../lib/content/issues.ts";
@@ -106,7 +107,7 @@ export class ContentPreview extends LitElement {
     this.mode = "";
     this.failed = false;
     this.selected = -1;
-    const checked = await checkPicked(file, this.knownUrl);
+    const checked = await checkPicked(file, this.knownUrl, { strings: this.strings, fill });
     if (ticket !== this.pending) return;
     this.checked = checked;
     this.quizId = (checked.ok && checked.check.takeable?.[0]?.id) || "";
@@ -176,7 +177,16 @@ export class ContentPreview extends LitElement {
           </ol>
         </section>
       </div>
-      ${check.issues.length ? nothing : this.tryIt(checked)}`;
+      ${check.issues.length ? nothing : this.tryIt(checked)} ${checked.graph ? this.graph(checked.graph) : nothing}`;
+  }
+
+  /** The branching graph: drawn by src/lib (escaped there), scrolling in its own focusable region on a phone. */
+  private graph(svg: string) {
+    return html`<section class="preview-graph" aria-labelledby="preview-graph-heading">
+      <h2 id="preview-graph-heading">${this.say("preview.graph")}</h2>
+      <p class="meta">${this.say("preview.graph.about")}</p>
+      <div class="preview-graph__scroll" tabindex="0" role="region" aria-labelledby="preview-graph-heading">${unsafeHTML(svg)}</div>
+    </section>`;
   }
 
   /** The play or take controls of a file that passed, and the player once started. */

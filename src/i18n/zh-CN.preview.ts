@@ -35,5 +35,6 @@ export const previewStrings = {
   "preview.quiz.for": "这是预览：成绩只在本页显示，不记入任何人的学习记录。",
   "preview.loadFailed": "没能载入试玩所需的内容，请联网后刷新页面再试。",
   "preview.graph": "分支图",
-  "preview.graph.about": "每个方框是一个环节，箭头是学员的选择或自动前进。",
+  "preview.graph.about": "每个方框是一个环节，箭头是学员的选择或自动前进；学员到不了的环节和走不到结局的环节会标出来。图在手机上可以左右滑动。",
+  "preview.graph.title": "{title}的分支图",
 } as const;

@@ -72,6 +72,8 @@ describe("the file preview", () => {
     await expect.poll(status).toContain(`第 ${expected[start]!.line} 行：start: nowhere`);
     await expect(page.locator(".preview-source .is-current").count()).resolves.toBe(1);
     await expect(page.getByRole("button", { name: "试玩这个情景" }).count()).resolves.toBe(0);
+    // The schema passed, so the graph is drawn, its nodes all there.
+    await expect(page.locator(".preview-graph svg [data-node]").count()).resolves.toBe(5);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 

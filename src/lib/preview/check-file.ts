@@ -14,6 +14,8 @@ import { checkScenarioText } from "../scenario/check.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { takeableQuizzes } from "./play-data.ts";
 
+export { previewGraphSvg } from "./graph.ts";
+
 export type FileKind = "scenario" | "bank";
 
 /** Top-level keys that only a scenario file has, and only a bank file has. */
@@ -38,6 +40,8 @@ export interface FileCheck {
   issues: ContentIssue[];
   /** The scenario, when it passed every check (it can be played). */
   scenario?: Scenario;
+  /** The scenario as its schema accepted it, even when later checks failed: enough to draw its graph. */
+  parsed?: Scenario;
   /** The bank, when it passed every check (its quizzes can be taken). */
   bank?: QuizBankFile;
   /** With `bank`: its quizzes that can be taken from this file alone (takeableQuizzes). */
@@ -54,7 +58,13 @@ export function checkFile(text: string, name: string, known: KnownContent): File
   if (kind === "scenario") {
     const { scenario, issues, exploration } = checkScenarioText(text, name, known.provisions);
     const sorted = [...issues].sort(byPlace);
-    return { kind, issues: sorted, ...(sorted.length === 0 && scenario ? { scenario } : {}), ...(exploration ? { states: exploration.states } : {}) };
+    return {
+      kind,
+      issues: sorted,
+      ...(scenario ? { parsed: scenario } : {}),
+      ...(sorted.length === 0 && scenario ? { scenario } : {}),
+      ...(exploration ? { states: exploration.states } : {}),
+    };
   }
   if (kind === "bank") {
     const { bank, issues } = checkQuizText(text, name, known);

@@ -64,6 +64,7 @@ describe("checkFile", () => {
     const result = checkFile(scenario, "minimal.yaml", known);
     expect(result).toMatchObject({ kind: "scenario", issues: [] });
     expect(result.scenario?.id).toBe("minimal");
+    expect(result.parsed).toBe(result.scenario);
     expect(result.states).toBe(checkScenarioText(scenario, "minimal.yaml", siteKnown.provisions).exploration!.states);
     expect(result.bank).toBeUndefined();
   });
@@ -78,6 +79,8 @@ describe("checkFile", () => {
     expect(result.issues[0]).toMatchObject({ line: 10, field: "law.0" });
     expect(result.issues.some((i) => i.line === 35 && i.field === "start")).toBe(true);
     expect(result.scenario).toBeUndefined();
+    // The schema accepted it: its graph can still be drawn.
+    expect(result.parsed?.start).toBe("nowhere");
   });
 
   it("names the YAML syntax error's line and column", () => {
@@ -85,6 +88,7 @@ describe("checkFile", () => {
     expect(result.kind).toBe("scenario");
     expect(result.issues[0]?.message).toContain("YAML 格式错误");
     expect(result.issues[0]?.line).toBeGreaterThanOrEqual(5);
+    expect(result.parsed).toBeUndefined();
   });
 
   it("holds a scenario to its file name, as content/scenarios/ does", () => {
@@ -118,5 +122,19 @@ describe("checkFile", () => {
 
   it("checks nothing in a file that is neither kind", () => {
     expect(checkFile("id: x\ntitle: y\n", "x.yaml", known)).toEqual({ kind: undefined, issues: [] });
+  });
+});
+
+describe("previewGraphSvg", () => {
+  it("draws the scenario's graph with the light layout, every node, a broken file's dead end marked", async () => {
+    const { previewGraphSvg } = await import("../../../src/lib/preview/check-file.ts");
+    const words = { strings: { "trainers.tag.unreachable": "到不了" }, fill: (t: string) => t };
+    const sound = await previewGraphSvg(checkFile(scenario, "minimal.yaml", known).scenario!, words, "借出去的三轮车的分支图");
+    expect(sound.match(/data-node=/g)).toHaveLength(5);
+    expect(sound).toContain("<title id=\"pv-title\">借出去的三轮车的分支图</title>");
+    expect(sound).not.toContain("到不了");
+    const orphan = scenario.replace("    next: ask\n", "    next: talk\n");
+    const drawn = await previewGraphSvg(checkFile(orphan, "minimal.yaml", known).parsed!, words, "图");
+    expect(drawn).toContain("到不了");
   });
 });

@@ -39,7 +39,7 @@ function smallestCourse(): { id: string; pack: PackList; lessons: string[]; law:
   return {
     id,
     pack,
-    lessons: pack.paths.filter((p) => p.startsWith(`courses/${id}/`) && p !== `courses/${id}/`),
+    lessons: pack.paths.filter((p) => p.startsWith(`courses/${id}/`) && p !== `courses/${id}/` && !p.endsWith("/notes/")),
     law: pack.paths.filter((p) => /^law\/[^/]+\/\d+\/$/.test(p)),
   };
 }
@@ -125,6 +125,8 @@ describe("离线保存本课程", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     const saved = (await cacheContents(page))[`offline-pack:course:${course.id}`] ?? [];
     for (const path of course.pack.paths) expect(saved, path).toContain(`/${path}`);
+    // The quiz pages name their items by id only; the pack holds the item files the runner fetches.
+    expect(course.pack.paths.filter((p) => /^quizzes\/[^/]+\/items\/[^/]+\.json$/.test(p)).length).toBeGreaterThan(0);
 
     await context.setOffline(true);
     // A lesson never opened online, with a lesson check.
@@ -132,6 +134,12 @@ describe("离线保存本课程", () => {
     await page.goto(env.site.url + lesson);
     await page.getByRole("button", { name: "这一课学完了" }).click();
     await page.getByText("已学完").waitFor();
+    // Its notes page is saved too: a note opens with its full text.
+    const cited = page.locator(".ref__button").first();
+    const note = page.locator(`[id="${await cited.getAttribute("popovertarget")}"]`);
+    await cited.click();
+    await expect.poll(() => note.textContent()).toMatch(/在(?:法条库|术语表)中查看/);
+    await page.keyboard.press("Escape");
     const law = course.law[0]!;
     await page.goto(env.site.url + law);
     expect(await page.locator("h1").first().textContent()).toMatch(/第.+条/);

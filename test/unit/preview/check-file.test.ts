@@ -28,6 +28,12 @@ describe("detectKind", () => {
     expect(detectKind("\uFEFFitems:\n- id: a")).toBe("bank");
   });
 
+  it("knows a scenario by any of its keys, a space before the colon allowed", () => {
+    expect(detectKind("parties:\n  - id: a\n")).toBe("scenario");
+    expect(detectKind("id: x\nnodes :\n  a: {}\n")).toBe("scenario");
+    expect(detectKind("quizzes\t:\n")).toBe("bank");
+  });
+
   it("says neither for other YAML, nested keys and free text", () => {
     expect(detectKind("id: rmtjf\nprovisions:\n  - article: 1\n")).toBeUndefined();
     expect(detectKind("id: x\nmeta:\n  nodes: 3\n  items: 2\n")).toBeUndefined();
@@ -55,7 +61,12 @@ describe("known.json", () => {
     for (const bad of [null, "x", [], { ...good, provisions: "rmtjf-1" }, { ...good, lessons: [1] }, { ...good, courses: undefined }, { ...good, objectives: [] }, { ...good, objectives: null }, { ...good, objectives: { a: -1 } }, { ...good, objectives: { a: 1.5 } }, { ...good, objectives: { a: "2" } }]) {
       expect(knownFromIds(bad)).toBeUndefined();
     }
+    expect(knownFromIds({ ...good, lessons: ["a", 1] })).toBeUndefined();
+    expect(knownFromIds({ ...good, objectives: "" })).toBeUndefined();
+    expect(knownFromIds({ ...good, objectives: { a: 1, b: -1 } })).toBeUndefined();
     expect(knownFromIds({ ...good, objectives: { a: 0 } })?.objectives?.get("a")).toEqual([]);
+    // Only the count travels: the checker reads how many objectives a lesson has.
+    expect(knownFromIds({ ...good, objectives: { a: 2 } })?.objectives).toEqual(new Map([["a", ["", ""]]]));
   });
 });
 
@@ -81,6 +92,14 @@ describe("checkFile", () => {
     expect(result.scenario).toBeUndefined();
     // The schema accepted it: its graph can still be drawn.
     expect(result.parsed?.start).toBe("nowhere");
+  });
+
+  it("lists a scenario's problems by line even when the checker finds them in another order", () => {
+    // The law problem (a reference, found first) sits below the node nothing reaches any more (structure, found later).
+    const broken = scenario.replace("    next: ask\n", "    next: talk\n").replace("law: [rmtjf-26]", "law: [rmtjf-998]");
+    const found = checkScenarioText(broken, "minimal.yaml", siteKnown.provisions).issues.map((i) => i.line);
+    expect(found).not.toEqual([...found].sort((a, b) => a - b));
+    expect(checkFile(broken, "minimal.yaml", known).issues.map((i) => i.line)).toEqual([...found].sort((a, b) => a - b));
   });
 
   it("names the YAML syntax error's line and column", () => {

@@ -21,11 +21,19 @@ describe("simulationData", () => {
 });
 
 describe("quiz data", () => {
-  const crossBank = { ...bank, quizzes: [...bank.quizzes, { ...bank.quizzes[0]!, id: "other", draw: [{ count: 1, bank: "basics" }] }] };
+  const crossBank = {
+    ...bank,
+    quizzes: [
+      ...bank.quizzes,
+      { ...bank.quizzes[0]!, id: "other", draw: [{ count: 1, bank: "basics" }] },
+      { ...bank.quizzes[0]!, id: "mixed", draw: [{ count: 1, tags: ["预览"] }, { count: 1, bank: "basics" }] },
+    ],
+  };
 
   it("offers only the quizzes that draw from this bank alone", () => {
     expect(takeableQuizzes(crossBank).map((q) => q.id)).toEqual(["preview-check"]);
     expect(quizData(crossBank, "other", law)).toBeUndefined();
+    expect(quizData(crossBank, "mixed", law)).toBeUndefined();
     expect(quizData(bank, "missing", law)).toBeUndefined();
   });
 

@@ -17,6 +17,8 @@ describe("readText", () => {
   it("refuses bytes that are not UTF-8 (a GBK file) and binary files", () => {
     expect(readText(new Uint8Array([0xb5, 0xf7, 0xbd, 0xe2]))).toEqual({ ok: false, code: "not-utf8" });
     expect(readText(new Uint8Array([0x89, 0x50, 0x00, 0x47]))).toEqual({ ok: false, code: "not-utf8" });
+    // Valid UTF-8, but a NUL byte: a binary file, not text.
+    expect(readText(bytes("id: a\0b"))).toEqual({ ok: false, code: "not-utf8" });
   });
 
   it("refuses an empty or blank file", () => {

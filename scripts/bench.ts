@@ -54,6 +54,7 @@ import { createSandbox } from "./bench/sandbox.ts";
 import { registryBuildBench } from "./bench/registry-build.ts";
 import { verifyFigures, verifyTable } from "./bench/verify-browser.ts";
 import { certificatePageFigures, certificatePageTable } from "./bench/certificate-page.ts";
+import { classReportFigures, classReportTable } from "./bench/class-report.ts";
 
 const root = process.cwd();
 const { scales, ci } = parseOptions(process.argv.slice(2));
@@ -166,6 +167,7 @@ try {
       console.log(readinessTable(await readinessFigures(project, source, { outDir, base })));
       console.log(verifyTable(await verifyFigures(outDir, base)));
       console.log(certificatePageTable(certificatePageFigures(outDir)));
+      console.log(classReportTable(await classReportFigures(project, source, { outDir, base })));
     }
     results.push({ scale, check, build, precache });
     // Free the disk as we go: the 50× site and its content are large.

@@ -11,6 +11,8 @@ import type { Scenario } from "../scenario/schema.ts";
 
 /** The SVG of the scenario's branching graph; `title` is its accessible name. */
 export async function previewGraphSvg(scenario: Scenario, words: GraphWords, title: string): Promise<string> {
-  const { svg } = await renderGraphSvg(scenarioGraph(scenario), { title, words, idPrefix: "pv", minScale: 0.5, layout: simpleLayout });
+  // No minScale: its style attribute would be refused by the site's Content-Security-Policy
+  // once inserted by script; the drawing keeps its natural size and scrolls in its region.
+  const { svg } = await renderGraphSvg(scenarioGraph(scenario), { title, words, idPrefix: "pv", layout: simpleLayout });
   return svg;
 }

@@ -152,6 +152,8 @@ describe("previewGraphSvg", () => {
     expect(sound.match(/data-node=/g)).toHaveLength(5);
     expect(sound).toContain("<title id=\"pv-title\">借出去的三轮车的分支图</title>");
     expect(sound).not.toContain("到不了");
+    // A style attribute inserted by script would be refused by the site's CSP.
+    expect(sound).not.toContain("style=");
     const orphan = scenario.replace("    next: ask\n", "    next: talk\n");
     const drawn = await previewGraphSvg(checkFile(orphan, "minimal.yaml", known).parsed!, words, "图");
     expect(drawn).toContain("到不了");

@@ -44,17 +44,27 @@ describe("a lesson page", () => {
     await context.close();
   });
 
-  test("a law citation opens its summary on tap, with no script, and closes with Escape", async () => {
+  /** The first law citation's button and its popover note. */
+  async function firstCitation(page: Page) {
+    const button = page.locator(".ref__button[data-law]").first();
+    const note = page.locator(`[id="${await button.getAttribute("popovertarget")}"]`);
+    return { button, note };
+  }
+
+  test("a law citation opens its note on tap (Popover API, no framework); the note's text comes from the lesson's notes page, fetched on first opening", async () => {
     const { page, context } = await openLesson();
-    const citation = page.locator(".ref[data-law]").first();
-    const button = citation.locator(".ref__button");
-    const note = citation.locator(".ref__note");
-    // The fallback link is there for browsers without the Popover API, not shown here.
-    expect(await citation.locator(".ref__link").isVisible()).toBe(false);
+    const notesFetched: string[] = [];
+    page.on("request", (r) => r.url().endsWith("/notes/") && notesFetched.push(r.url()));
+    const { button, note } = await firstCitation(page);
+    // The page itself carries only a link in the note, and the fallback link is not shown here.
     expect(await note.isVisible()).toBe(false);
+    expect(await note.evaluate((el) => el.textContent)).toBe(await button.textContent());
+    expect(await note.locator("a").getAttribute("href")).toMatch(/\/law\/[^/]+\/\d+\/$/);
+    expect(notesFetched).toEqual([]);
     await button.click();
     expect(await note.isVisible()).toBe(true);
-    expect(await note.textContent()).toMatch(/第.+条/);
+    await expect.poll(() => note.textContent()).toMatch(/在法条库中查看/);
+    expect(await note.textContent()).toMatch(/^《.+》第.+条/);
     // The note sits inside the 375 px screen.
     const box = (await note.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -63,24 +73,43 @@ describe("a lesson page", () => {
     await page.keyboard.press("Escape");
     expect(await note.isVisible()).toBe(false);
     expect(page.url()).toBe(urlBefore);
+    // Every note of the lesson came with that one fetch.
+    const other = page.locator(".ref__button[data-term]").first();
+    const otherNote = page.locator(`[id="${await other.getAttribute("popovertarget")}"]`);
+    await other.click();
+    await expect.poll(() => otherNote.textContent()).toMatch(/在术语表中查看/);
+    expect(notesFetched).toHaveLength(1);
+    await context.close();
+  });
+
+  test("with scripts off, a note still opens and offers the plain link to the full entry", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(env.site.url + lesson, { waitUntil: "networkidle" });
+    const { button, note } = await firstCitation(page);
+    await button.click();
+    expect(await note.isVisible()).toBe(true);
+    const link = note.locator("a");
+    expect(await link.textContent()).toBe(await button.textContent());
+    const target = new URL((await link.getAttribute("href"))!, env.site.url).href;
+    await Promise.all([page.waitForURL(target), link.click()]);
     await context.close();
   });
 
   test("Escape closes a note whether focus is on its button or inside it, and focus returns to the button", async () => {
     const { page, context } = await openLesson();
-    const citation = page.locator(".ref[data-law]").first();
-    const button = citation.locator(".ref__button");
-    const note = citation.locator(".ref__note");
+    const { button, note } = await firstCitation(page);
     const focusIsOnButton = () => button.evaluate((el) => document.activeElement === el);
     // Keyboard only: focus the citation, open it, close it with focus still on it.
     await button.focus();
     await page.keyboard.press("Enter");
     expect(await note.isVisible()).toBe(true);
     expect(await focusIsOnButton()).toBe(true);
+    await expect.poll(() => note.textContent()).toMatch(/在法条库中查看/);
     await page.keyboard.press("Escape");
     expect(await note.isVisible()).toBe(false);
     expect(await focusIsOnButton()).toBe(true);
-    // Open again and move into the note (its "在法条库中查看" link), then Escape.
+    // Open again and move into the note (its first link), then Escape.
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
     expect(await note.evaluate((el) => el.contains(document.activeElement))).toBe(true);

@@ -71,8 +71,9 @@ export default function serviceWorker(): AstroIntegration {
           maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
           runtimeCaching: [
             {
-              // Every page the learner opens: network first, then any cache, then /offline/.
-              urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === "navigate",
+              // Every page the learner opens, and a lesson's notes page its script fetches
+              // (browser/lesson-notes.ts): network first, then any cache, then /offline/.
+              urlPattern: ({ request, url, sameOrigin }) => sameOrigin && (request.mode === "navigate" || url.pathname.endsWith("/notes/")),
               handler: pageHandler,
             },
             {

@@ -86,7 +86,7 @@ const itemBase = {
   law: z.array(provisionIdSchema).default([]),
   /** Topic tags; quizzes draw items by tag. */
   tags: z.array(text(1, 12, "标签"), { required_error: "缺少标签 tags" }).min(1, "至少写 1 个标签，测验按标签抽题").max(8, "标签最多 8 个"),
-  /** 1 基础 · 2 进阶 · 3 综合. */
+  /** 1 入门 · 2 进阶 · 3 较难 (the site's one set of names: `scenario.difficulty.*` in src/i18n). */
   difficulty: int("难度 difficulty", 1, 3, 1),
   /** The lesson that teaches this, `<course>/<lesson>`. */
   lesson: lessonKeySchema.optional(),

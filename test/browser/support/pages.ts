@@ -48,6 +48,7 @@ export function pageTypes(): Record<string, string> {
     ...(largestGraphPage() ? { "scenario graph": largestGraphPage()! } : {}),
     authoring: "authoring/",
     "scenario authoring": "authoring/scenarios/",
+    "quiz authoring": "authoring/quizzes/",
     verify: "verify/",
     certification: "certification/",
     townships: "townships/",

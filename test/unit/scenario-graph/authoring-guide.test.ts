@@ -8,6 +8,7 @@ import { formatIssues } from "../../../src/lib/content/issues.ts";
 import { checkScenarioText } from "../../../src/lib/scenario/check.ts";
 import { graphCounts } from "../../../src/lib/scenario/graph.ts";
 import { outcomes } from "../../../src/lib/scenario/schema.ts";
+import { zhCN } from "../../../src/i18n/zh-CN.ts";
 import { provisionIds, root } from "../scenario/helpers.ts";
 
 const guide = readFileSync(`${root}src/pages/authoring/scenarios.mdx`, "utf8");
@@ -38,6 +39,11 @@ describe("the scenario authoring guide", () => {
     const { scenario } = checkScenarioText(files[1].text, "content/scenarios/example-boundary-wall.yaml", provisionIds);
     const counts = graphCounts(scenario!);
     expect(guide).toContain(`它有 ${counts.nodes} 个节点、${counts.decisions} 个决策点、${counts.endings} 个结局`);
+  });
+
+  it("names the difficulty levels with the site's one set of names (the learners' scenario list uses them)", () => {
+    const names = [1, 2, 3].map((n) => zhCN[`scenario.difficulty.${n}` as keyof typeof zhCN]);
+    expect(files[0].text).toContain(`# 难度：1 ${names[0]}，2 ${names[1]}，3 ${names[2]}`);
   });
 
   it("shows the example as the checked fixture, apart from its first comment line", () => {

@@ -71,6 +71,68 @@ describe.skipIf(!graphPath)("a graph page", () => {
   });
 });
 
+describe.skipIf(!graphPath)("a graph page on a 375 px phone", () => {
+  test("opens on the summary, and the graph scrolls in its own labelled box no taller than the screen", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(env.site.url + graphPath!, { waitUntil: "networkidle" });
+    // The check result, with "states" explained in plain words, is on the first screen.
+    const status = page.locator(".summary [data-check='passed']");
+    expect(await status.textContent()).toContain("检查通过");
+    expect(await status.textContent()).toContain("什么是“局面”");
+    const box = (await status.boundingBox())!;
+    expect(box.y).toBeLessThan(740);
+    // The graph box is a focusable, named region that scrolls, never taller than the screen.
+    const region = page.locator(".graph__scroll");
+    expect(await region.getAttribute("role")).toBe("region");
+    expect(await region.getAttribute("tabindex")).toBe("0");
+    expect(await region.getAttribute("aria-label")).toMatch(/\S/);
+    const size = await region.evaluate((el) => ({ height: el.clientHeight, scrolls: el.scrollHeight > el.clientHeight }));
+    expect(size.height).toBeLessThanOrEqual(740);
+    expect(size.scrolls).toBe(true);
+    // It opens on the start node, not on a blank corner of a drawing wider than the phone.
+    const boxRect = (await region.boundingBox())!;
+    const startRect = (await page.locator("svg.scenario-graph g.node--start rect").boundingBox())!;
+    expect(startRect.x).toBeGreaterThanOrEqual(boxRect.x);
+    expect(startRect.x + startRect.width).toBeLessThanOrEqual(boxRect.x + boxRect.width);
+    expect(startRect.y).toBeGreaterThanOrEqual(boxRect.y);
+    expect(startRect.y + startRect.height).toBeLessThanOrEqual(boxRect.y + boxRect.height);
+    // So the text version follows within a few screens, not after a graph thousands of pixels tall.
+    const textTop = await page.locator("#text-version").evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(textTop).toBeLessThan(4 * 740);
+    await context.close();
+  });
+
+  test("labels choices with their Chinese text, and gives the ids only on hover", async () => {
+    const { page } = await open(graphPath!);
+    const labels = await page.locator("svg.scenario-graph g.edge-label").evaluateAll((groups) =>
+      groups.map((g) => ({ shown: [...g.querySelectorAll("text")].map((t) => t.textContent).join(""), title: g.querySelector("title")?.textContent ?? "" })),
+    );
+    expect(labels.length).toBeGreaterThan(0);
+    for (const { shown, title } of labels) {
+      expect(shown).toMatch(/[\u4e00-\u9fff]/);
+      expect(shown).not.toMatch(/\b[a-z]+-[a-z-]+\b/); // no choice id on the line itself
+      expect(title).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(labels.some(({ title }) => /（[a-z][\w-]*）/.test(title))).toBe(true);
+    // The text version names each choice by its text, the id as the element's title.
+    const choice = page.locator(".node-row__links .choice-text").first();
+    expect(await choice.textContent()).toMatch(/^「.+」$/);
+    expect(await choice.getAttribute("title")).toMatch(/^[a-z][\w-]*$/);
+    await page.close();
+  });
+});
+
+describe.skipIf(!graphPages.includes("drainage-ditch"))("folded text in the built site", () => {
+  test("joins lines of Chinese without a space (the intro narration of drainage-ditch spans lines in its file)", async () => {
+    const { page } = await open("trainers/drainage-ditch/");
+    const about = await page.locator("#node-intro .node-row__about").textContent();
+    expect(about).toContain("接到网格员何小燕的电话。三组的孙家");
+    expect(about).not.toMatch(/[\u4e00-\u9fff。，] [\u4e00-\u9fff]/);
+    await page.close();
+  });
+});
+
 describe("the coverage page", () => {
   test("lists People's Mediation Law Arts. 17-33, each taught, practised and assessed, and every objective with its items", async () => {
     const { page, errors } = await open("trainers/coverage/");

@@ -26,6 +26,9 @@ export default {
   vitest: { configFile: "vitest.unit.config.ts" },
   mutate: [area === undefined ? "src/lib/**/*.ts" : `src/lib/${area}/**/*.ts`],
   coverageAnalysis: "perTest",
+  // Generous: on a shared 2-core machine a busy moment must not pass for an endless loop
+  // (a timed-out mutant counts as killed and would flatter the score).
+  timeoutMS: 20000,
   incremental: true,
   incrementalFile: `reports/stryker-incremental/${area ?? "all"}.json`,
   reporters: ["clear-text", "progress"],

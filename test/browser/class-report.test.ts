@@ -1,8 +1,8 @@
 /**
  * /trainers/class/ with the seeded class of 300 (scripts/report/class-fixtures.ts), plus a
  * damaged file and a second file of one learner: bad files are listed, the learner is
- * merged, the table filters, the planted distractor is flagged, and both CSVs equal what
- * `npm run report` writes for the same files.
+ * merged, the table filters, the planted distractor is flagged, both CSVs equal what
+ * `npm run report` writes for the same files, and decisions are drawn over each scenario's graph.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -39,7 +39,7 @@ beforeAll(async () => {
   await page.goto(`${env.site.url}trainers/class/`, { waitUntil: "networkidle" });
   await page.locator("#class-files").setInputFiles(readdirSync(files).map((n) => join(files, n)));
   await page.getByText("读取了 302 个文件").waitFor({ timeout: 60_000 });
-}, 180_000);
+}, 300_000);
 
 afterAll(() => page?.context().close());
 
@@ -82,13 +82,57 @@ describe("the class report", () => {
     await page.locator("#class-township").selectOption("");
   });
 
+  test("draws each scenario's decisions over its graph, with the same figures as its tables, scrolling in its own box on a phone", async () => {
+    const details = page.locator("details.class-scenario[data-scenario]").first();
+    await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    const figure = details.locator("figure.decision-graph");
+    await expect(figure.locator("svg[role=img]").getAttribute("aria-label")).resolves.toMatch(/决策分支图：\d+ 名学员，\d+ 个步骤无人到达/);
+    // Endings: the node's figure in the drawing is the endings table's.
+    for (const row of await details.locator("tr[data-node]").all()) {
+      const node = await row.getAttribute("data-node");
+      const learners = Number(await row.locator("td").first().textContent());
+      await expect(figure.locator(`g.decision-node[data-node="${node}"]`).getAttribute("data-learners")).resolves.toBe(String(learners));
+      await expect(figure.locator(`g.decision-node[data-node="${node}"]`).textContent()).resolves.toContain(learners ? `到达 ${learners} 人` : "无人到达");
+    }
+    // Choices leading to one node: the link's learners are the choice's row in the decision tables; wider when more took it.
+    const edges = await figure.locator("path.decision-edge").evaluateAll((paths) =>
+      paths.map((p) => ({ from: p.dataset.from!, choice: p.dataset.choice!, learners: Number(p.dataset.learners), width: Number(p.getAttribute("stroke-width")), mistake: p.classList.contains("is-mistake") })),
+    );
+    const decisionEdges = edges.filter((e) => e.choice && !e.choice.includes("lawful"));
+    expect(decisionEdges.length).toBeGreaterThan(5);
+    let compared = 0;
+    for (const e of decisionEdges) {
+      if (decisionEdges.filter((o) => o.from === e.from && o.choice === e.choice).length !== 1) continue;
+      const cell = details.locator(`table[data-node="${e.from}"] tr[data-choice="${e.choice}"] td`).first();
+      if (!(await cell.count())) continue;
+      expect(Number(await cell.textContent())).toBe(e.learners);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(5);
+    const byLearners = [...edges].sort((a, b) => a.learners - b.learners);
+    expect(byLearners[0].width).toBeLessThan(byLearners.at(-1)!.width);
+    // A mistake is told by words too, not only by its red line (taken or not, it is labelled).
+    expect(edges.filter((e) => e.mistake && e.learners > 0).length).toBeGreaterThan(0);
+    const mistaken = edges.filter((e) => e.mistake).length;
+    expect(await figure.locator("g.decision-label", { hasText: "⚠ 失误" }).count()).toBe(mistaken);
+    // On a phone the drawing keeps its size and scrolls inside its focusable box; the page does not.
+    await page.setViewportSize({ width: 375, height: 740 });
+    const box = figure.locator(".decision-graph__scroll");
+    await expect(box.getAttribute("tabindex")).resolves.toBe("0");
+    const sizes = await box.evaluate((b) => ({ inner: b.scrollWidth, shown: b.clientWidth, page: document.documentElement.scrollWidth }));
+    expect(sizes.inner).toBeGreaterThan(sizes.shown);
+    expect(sizes.page).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   test("draws the charts with text and a table alternative, and passes axe", async () => {
     expect(await page.locator("figure.class-chart svg[role=img]").count()).toBeGreaterThanOrEqual(3);
     await expect(page.locator("figure.class-chart").first().locator("details table").count()).resolves.toBe(1);
     // One of each kind of part (the page's other 600-odd table rows repeat these); the
     // empty page is checked whole with every other page type in pages.test.ts.
-    const one = ["class-report > .class-drop", ".class-status", ".class-filter", ".class-actions", ".class-summary", "#class-table thead", "#class-table tbody tr:first-child", "figure.class-chart", "table[data-quiz] thead", "table[data-quiz] tbody tr.is-flagged", "details.class-scenario"];
+    const one = ["class-report > .class-drop", ".class-status", ".class-filter", ".class-actions", ".class-summary", "#class-table thead", "#class-table tbody tr:first-child", "figure.class-chart", "table[data-quiz] thead", "table[data-quiz] tbody tr.is-flagged", "details.class-scenario[open]"];
+    // The open details is the first scenario's, with its decision drawing (opened above; the closed ones repeat it).
     await page.locator("details.class-scenario").first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
     expect(await seriousAxeViolations(page, one)).toEqual([]);
-  });
+  }, 180_000);
 });

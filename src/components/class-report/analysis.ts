@@ -95,7 +95,7 @@ function oneScenario(scenario: Scenario, analysis: ScenarioAnalysis, say: Say, d
       <tbody>
         ${analysis.endings.map((e) => {
           const node = scenario.nodes[e.node];
-          return html`<tr><th scope="row">${node?.kind === "ending" ? node.title : e.node}（${say(`report.outcome.${e.outcome}`)}）</th><td>${e.learners}</td><td>${e.runs}</td></tr>`;
+          return html`<tr data-node=${e.node}><th scope="row">${node?.kind === "ending" ? node.title : e.node}（${say(`report.outcome.${e.outcome}`)}）</th><td>${e.learners}</td><td>${e.runs}</td></tr>`;
         })}
       </tbody>
     </table>
@@ -103,12 +103,12 @@ function oneScenario(scenario: Scenario, analysis: ScenarioAnalysis, say: Say, d
     ${analysis.decisions
       .filter((d) => d.learners > 0)
       .map(
-        (d) => html`<div class="table-wrap" tabindex="0" role="region" aria-label=${promptOf(scenario, d.node)}><table class="class-table class-table--small">
+        (d) => html`<div class="table-wrap" tabindex="0" role="region" aria-label=${promptOf(scenario, d.node)}><table class="class-table class-table--small" data-node=${d.node}>
           <caption>${promptOf(scenario, d.node)}</caption>
           <thead><tr><th scope="col">${say("report.page.scenarios.col.choice")}</th><th scope="col">${say("report.page.scenarios.col.learners")}</th><th scope="col">${say("report.page.scenarios.col.share")}</th></tr></thead>
           <tbody>
             ${d.choices.map(
-              (c) => html`<tr class=${c.mistake ? "is-mistake" : ""}>
+              (c) => html`<tr class=${c.mistake ? "is-mistake" : ""} data-choice=${c.choice}>
                 <th scope="row">${choiceText(scenario, d.node, c.choice, say)}${c.mistake ? html` <span class="tag">${say("report.page.scenarios.mistakeTag")}</span>` : nothing}</th>
                 <td>${c.learners}</td>
                 <td><svg class="share-bar" viewBox="0 0 100 10" aria-hidden="true"><rect width=${d.learners ? (100 * c.learners) / d.learners : 0} height="10"></rect></svg>${percent(c.learners, d.learners)}</td>

@@ -45,7 +45,7 @@ function edgeSvg(edge: DecisionEdgeView, idPrefix: string) {
   if (!edge.d) return nothing;
   const color = edge.mistake ? MISTAKE : edge.learners ? LINE : UNTAKEN;
   const marker = edge.mistake ? "mistake" : edge.learners ? "taken" : "untaken";
-  return svg`<path class=${`decision-edge${edge.mistake ? " is-mistake" : ""}${edge.learners ? "" : " is-untaken"}`} data-from=${edge.from} data-to=${edge.to} data-learners=${edge.learners}
+  return svg`<path class=${`decision-edge${edge.mistake ? " is-mistake" : ""}${edge.learners ? "" : " is-untaken"}`} data-from=${edge.from} data-to=${edge.to} data-choice=${edge.choice} data-learners=${edge.learners}
     d=${edge.d} fill="none" stroke=${color} stroke-width=${edge.width} stroke-dasharray=${edge.learners ? nothing : "3 4"} marker-end=${`url(#${idPrefix}-${marker})`}></path>`;
 }
 

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from "lit";
 import { fill, type Strings } from "../i18n/fill.ts";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
-import { pagefindRanking } from "../lib/search/pagefind-ranking.ts";
-import { relaxedSearch, type RelaxStage } from "../lib/search/relax.ts";
+import { pagefindRanking, questionLessonWeight, questionRanking } from "../lib/search/pagefind-ranking.ts";
+import { asksQuestion, relaxedSearch, type RelaxStage } from "../lib/search/relax.ts";
 import { cleanExcerpt } from "../lib/search/excerpt.ts";
 
 /** The parts of pagefind's JS API that we use (pagefind 1.x). */
@@ -15,7 +15,8 @@ interface PagefindResultData {
 }
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+  /** A null query with filters returns every page that has them. */
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 interface PagefindResult {
   id: string;
@@ -39,6 +40,8 @@ export class SiteSearch extends LitElement {
     base: { type: String },
     /** Filter values, `|`-separated, in display order (全部 first is implicit). */
     kinds: { type: String },
+    /** The filter value of lessons, which come after direct answers to a question. */
+    lessonKind: { type: String, attribute: "lesson-kind" },
     /** The text searched for (also ?q=). */
     query: { state: true },
     /** The kind filtered on, "" for all (also ?kind=). */
@@ -56,6 +59,7 @@ export class SiteSearch extends LitElement {
   declare strings: Strings;
   declare bundle: string;
   declare base: string;
+  declare lessonKind: string;
   declare kinds: string;
   declare query: string;
   declare kind: string;
@@ -65,13 +69,14 @@ export class SiteSearch extends LitElement {
   declare relaxed: { stage: RelaxStage; dropped: string[]; searched: string[] };
 
   private pagefind?: Promise<PagefindApi>;
+  private lessons?: Promise<Set<string>>;
   private pending: PagefindResult[] = [];
   private searchId = 0;
 
   constructor() {
     super();
     this.strings = {};
-    this.bundle = this.base = this.kinds = "";
+    this.bundle = this.base = this.kinds = this.lessonKind = "";
     this.query = "";
     this.kind = "";
     this.status = "idle";
@@ -209,6 +214,14 @@ export class SiteSearch extends LitElement {
     return this.pagefind;
   }
 
+  /** Ids of every lesson page (one filter-only search, no result data loaded). */
+  private lessonIds(api: PagefindApi): Promise<Set<string>> {
+    this.lessons ??= this.lessonKind
+      ? api.search(null, { filters: { kind: this.lessonKind } }).then((found) => new Set(found.results.map((r) => r.id)))
+      : Promise.resolve(new Set());
+    return this.lessons;
+  }
+
   private async run() {
     const query = this.query.trim();
     const params = new URLSearchParams();
@@ -226,7 +239,13 @@ export class SiteSearch extends LitElement {
     try {
       const api = await this.loadPagefind();
       const options = this.kind ? { filters: { kind: this.kind } } : {};
-      const found = await relaxedSearch(query, async (q) => (await api.search(q, options)).results);
+      // A question gets the ranking for questions, and lessons come after direct answers.
+      const question = asksQuestion(query);
+      await api.options({ ranking: question ? questionRanking : pagefindRanking });
+      const lessons = question ? await this.lessonIds(api) : new Set<string>();
+      const found = await relaxedSearch(query, async (q) => (await api.search(q, options)).results, {
+        weight: (r) => (lessons.has(r.id) ? questionLessonWeight : 1),
+      });
       const first = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
       if (id !== this.searchId) return; // a newer search has started
       this.relaxed = found;
@@ -238,6 +257,7 @@ export class SiteSearch extends LitElement {
       this.showStatus();
     } catch {
       this.pagefind = undefined;
+      this.lessons = undefined;
       if (id === this.searchId) this.status = "failed";
     }
   }

@@ -42,6 +42,9 @@ export const colloquialSynonyms: Readonly<Record<string, readonly string[]>> = {
   多久: ["期限", "时效"],
   过期: ["时效"],
   打架: ["伤害"],
+  不愿意: ["拒绝"],
+  邻居: ["相邻"],
+  遗产: ["继承"],
 };
 
 /** The formal words to search besides the query, each once, in the order of the table. */

@@ -10,13 +10,14 @@ import { measure } from "../../../src/lib/search/relevance.ts";
 /**
  * Floors: what the shipped look-up measured when they were set, minus a small margin, so a
  * change that costs one or two queries fails (issue #11: removing the field boosts took
- * recall@5 from 1.0 to 0.99 and passed under a 0.9 floor). Measured 2026-12-02:
- *   queries.yaml    recall@5 0.981  MRR 0.937 (53 judged)
- *   questions.yaml  recall@5 0.976  MRR 0.789 (41 judged)
+ * recall@5 from 1.0 to 0.99 and passed under a 0.9 floor). Measured 2026-12-03:
+ *   queries.yaml    recall@5 0.981  MRR 0.936 (53 judged)
+ *   questions.yaml  recall@5 0.976  MRR 0.803 (41 judged; 0.789 before 不愿意 → 拒绝,
+ *                   邻居 → 相邻 and 遗产 → 继承 joined the synonyms)
  */
 const sets = [
   { file: "queries.yaml", recall: 0.96, mrr: 0.92 },
-  { file: "questions.yaml", recall: 0.95, mrr: 0.77 },
+  { file: "questions.yaml", recall: 0.95, mrr: 0.79 },
 ] as const;
 
 const judgementsOf = (file: string) =>

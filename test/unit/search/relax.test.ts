@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { analyseQuery, mergeResults, relaxationPlan, relaxedSearch, type Scored } from "../../../src/lib/search/relax.ts";
+import { analyseQuery, asksQuestion, mergeResults, relaxationPlan, relaxedSearch, type Scored } from "../../../src/lib/search/relax.ts";
 import { cleanExcerpt } from "../../../src/lib/search/excerpt.ts";
 
 describe("analyseQuery", () => {
@@ -99,28 +99,59 @@ describe("relaxedSearch", () => {
 
   test("an exact hit stops the search: nothing is relaxed", async () => {
     const calls: string[] = [];
-    const r = await relaxedSearch("司法确认", engine(calls), 1);
+    const r = await relaxedSearch("司法确认", engine(calls), { want: 1 });
     expect(r).toMatchObject({ stage: "exact", dropped: [], searched: ["司法确认"] });
     expect(r.results.map((x) => x.id)).toEqual(["law33", "term"]);
     expect(calls).toEqual(["司法确认"]);
   });
-  test("a question without question words finds the page, and says what it dropped", async () => {
+  test("a keyword query runs its stages in turn until enough are found; stricter results stay first", async () => {
     const calls: string[] = [];
-    const r = await relaxedSearch("协议生效后多久申请司法确认", engine(calls), 1);
-    expect(r).toMatchObject({ stage: "plain", dropped: ["多久"], searched: ["协议生效后 申请司法确认"] });
-    expect(r.results.map((x) => x.id)).toEqual(["law33"]);
-    expect(calls).toEqual(["协议生效后 申请司法确认"]);
+    const r = await relaxedSearch("申请 司法 台账", engine(calls), { want: 3 });
+    // Only the lesson has all three words: it stays first though the others score higher.
+    expect(r.results.map((x) => x.id)).toEqual(["lesson", "term", "law33"]);
+    expect(r).toMatchObject({ stage: "parts", searched: ["申请", "司法", "台账"] });
+    expect(calls).toEqual(["申请 司法 台账", "申请", "司法", "台账"]);
   });
-  test("goes on to looser stages until enough results are found; stricter results stay first", async () => {
+  test("a question runs its whole plan and ranks by score summed over its parts and words, not by stage", async () => {
     const calls: string[] = [];
-    const r = await relaxedSearch("协议生效后多久申请司法确认", engine(calls), 3);
-    expect(r.results[0].id).toBe("law33");
-    expect(new Set(r.results.map((x) => x.id))).toEqual(new Set(["law33", "lesson", "term"]));
-    expect(r.stage).toBe("any");
+    const r = await relaxedSearch("协议生效后多久申请司法确认", engine(calls), { want: 2 });
+    // law33 0.59 × 7 searches, term 2.5 × 2 (司法, 确认), lesson 0.53 × 5; the plain search
+    // (law33 only) adds nothing, and the formal words 期限/时效 find nothing here.
+    expect(r.results.map((x) => x.id)).toEqual(["term", "law33", "lesson"]);
+    expect(calls).toEqual(["协议生效后 申请司法确认", "申请司法确认", "协议生效后", "协议", "生效", "申请", "司法", "确认", "期限", "时效"]);
+    // term, shown in the top 2, was found by single words only: the page says so.
+    expect(r).toMatchObject({ stage: "any", dropped: ["多久"] });
     expect(r.searched).toEqual(["协议", "生效", "申请", "司法", "确认", "期限", "时效"]);
   });
+  test("a question's results are weighted (the search page gives lessons less)", async () => {
+    const r = await relaxedSearch("协议生效后多久申请司法确认", engine([]), { want: 2, weight: (x) => (x.id === "term" ? 0.1 : 1) });
+    expect(r.results.map((x) => x.id)).toEqual(["law33", "lesson", "term"]);
+    // Both shown results were found by the parts (law33) and words (lesson): the loosest is "any".
+    expect(r.stage).toBe("any");
+  });
+  test("when a question's top results all come from the plain search, it reports only the plain stage", async () => {
+    const r = await relaxedSearch("协议生效后多久申请司法确认", engine([]), { want: 1, weight: (x) => (x.id === "law33" ? 10 : 1) });
+    expect(r).toMatchObject({ stage: "plain", searched: ["协议生效后 申请司法确认"] });
+  });
+  test("in a question, the law's word for an everyday one counts half as much as the question's own words", async () => {
+    const pages: Record<string, { text: string; score: number }> = { formal: { text: "期限 时效", score: 1 }, own: { text: "申请", score: 1.5 } };
+    const search = async (q: string) =>
+      Object.entries(pages)
+        .filter(([, p]) => p.text.includes(q))
+        .map(([id, p]) => ({ id, score: p.score }));
+    // formal: 2 × 1 × 0.5 = 1 < own: 1.5 (at full weight formal would have 2).
+    expect((await relaxedSearch("申请要多久", search)).results.map((x) => x.id)).toEqual(["own", "formal"]);
+  });
+  test("a search made in two stages (a part that is also a word) counts once", async () => {
+    const calls: string[] = [];
+    const scores: Record<string, { id: string; score: number }[]> = { 赡养: [{ id: "a", score: 1 }], 再婚: [{ id: "b", score: 1.5 }] };
+    const r = await relaxedSearch("赡养吗再婚子女", async (q) => (calls.push(q), scores[q] ?? []));
+    // 赡养 is a part and a word: counted twice it would give a 2 against b's 1.5.
+    expect(r.results.map((x) => x.id)).toEqual(["b", "a"]);
+    expect(calls).toEqual(["赡养 再婚子女", "再婚子女", "赡养", "再婚", "子女"]);
+  });
   test("a stage that adds nothing new does not count as used", async () => {
-    const r = await relaxedSearch("台账 司法确认", engine([]), 5);
+    const r = await relaxedSearch("台账 司法确认", engine([]), { want: 5 });
     // No page has both 台账 and 司法确认; the parts find all three (best score first), and the
     // word stage after them finds nothing new.
     expect(r.results.map((x) => x.id)).toEqual(["term", "law33", "lesson"]);
@@ -213,6 +244,26 @@ describe("plan details", () => {
   });
   test("the word stage is skipped when every word was already searched as a part", () => {
     expect(relaxationPlan("调解 协议").map((s) => s.stage)).toEqual(["exact", "parts"]);
+  });
+});
+
+describe("what counts as a question", () => {
+  test("question words, or one unbroken sentence of seven characters or more", () => {
+    expect(asksQuestion("调解要收钱吗")).toBe(true);
+    expect(asksQuestion("家里人虐待老人")).toBe(true);
+    expect(asksQuestion("虐待老人家人")).toBe(false);
+    expect(asksQuestion("劳动仲裁 申请时效")).toBe(false);
+  });
+  test("a citation is not a sentence, and a question with one thing to search is searched as typed", () => {
+    expect(asksQuestion("人民调解法第三十三条")).toBe(false);
+    expect(asksQuestion("民法典一千零六十七")).toBe(true);
+    expect(asksQuestion("民法典第1067条调解")).toBe(false);
+    expect(asksQuestion("赡养吗")).toBe(false);
+  });
+  test("an everyday word of the synonyms table is one word, never cut into bigrams", () => {
+    const { words } = analyseQuery("调委会由几个人组成");
+    expect(words).toContain("调委会");
+    expect(words.some((w) => w !== "调委会" && (w.includes("委") || w.includes("调")))).toBe(false);
   });
 });
 

@@ -1,11 +1,13 @@
 import { fill, type Strings } from "../i18n/fill.ts";
 import { kilobytes, megabytes } from "../lib/offline/saved.ts";
-import { canSaveOffline, listSavedPacks, removeSavedPack, storageEstimate } from "../browser/offline-packs.ts";
+import { canSaveOffline, listSavedPacks, refreshSavedPacks, removeSavedPack, storageEstimate } from "../browser/offline-packs.ts";
 
 /**
  * <offline-saved-list base="/" strings="{…}"> on 我的学习 and the offline page: every
  * course and scenario saved for offline use, with its size, a link to it and a remove
- * button, and the browser's estimate of what this site stores on the device.
+ * button, and the browser's estimate of what this site stores on the device. Online, it
+ * first brings each saved pack up to date with the site's current lists (after a new
+ * deployment: changed files downloaded again, dropped ones removed) and shows the result.
  * A plain custom element (the offline page is in the precache: keep it small).
  */
 export class OfflineSavedList extends HTMLElement {
@@ -27,7 +29,11 @@ export class OfflineSavedList extends HTMLElement {
     this.root = document.createElement("section");
     this.root.className = "box offline-saved";
     this.replaceChildren(this.root);
-    void this.render();
+    void this.render().then(async () => {
+      if (!canSaveOffline() || navigator.onLine === false) return;
+      const refreshed = await refreshSavedPacks(this.getAttribute("base") ?? "/").catch(() => []);
+      if (refreshed.length) await this.render();
+    });
   }
 
   private async render(announce = ""): Promise<void> {

@@ -6,7 +6,7 @@
  * deployment waits for the learner's "更新".
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -39,7 +39,7 @@ function smallestCourse(): { id: string; pack: PackList; lessons: string[]; law:
   return {
     id,
     pack,
-    lessons: pack.paths.filter((p) => p.startsWith(`courses/${id}/`) && p !== `courses/${id}/`),
+    lessons: pack.paths.filter((p) => p.startsWith(`courses/${id}/`) && p !== `courses/${id}/` && !p.endsWith("/notes/")),
     law: pack.paths.filter((p) => /^law\/[^/]+\/\d+\/$/.test(p)),
   };
 }
@@ -134,6 +134,12 @@ describe("离线保存本课程", () => {
     await page.goto(env.site.url + lesson);
     await page.getByRole("button", { name: "这一课学完了" }).click();
     await page.getByText("已学完").waitFor();
+    // Its notes page is saved too: a note opens with its full text.
+    const cited = page.locator(".ref__button").first();
+    const note = page.locator(`[id="${await cited.getAttribute("popovertarget")}"]`);
+    await cited.click();
+    await expect.poll(() => note.textContent()).toMatch(/在(?:法条库|术语表)中查看/);
+    await page.keyboard.press("Escape");
     const law = course.law[0]!;
     await page.goto(env.site.url + law);
     expect(await page.locator("h1").first().textContent()).toMatch(/第.+条/);
@@ -251,6 +257,30 @@ describe("updates", () => {
     const scriptURL = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
     expect(scriptURL).toContain("sw.js");
     await expect(page.getByRole("button", { name: "更新" }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  test("after a new deployment, 我的学习 brings a saved course up to date: a changed lesson is downloaded again", async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(env.site.url, { waitUntil: "networkidle" });
+    await swReady(page);
+    await saveCourse(page);
+    const lesson = course.lessons[0]!;
+    const savedCopy = () =>
+      page.evaluate(async ([name, url]) => (await (await caches.open(name!)).match(url!))?.text() ?? "", [`offline-pack:course:${course.id}`, env.site.url + lesson]);
+    expect(await savedCopy()).not.toContain("deployment-2");
+
+    // Deploy: the lesson changes, and so does its hash in the published pack list.
+    const file = join(copy, lesson, "index.html");
+    writeFileSync(file, readFileSync(file, "utf8").replace("</main>", '<p id="deployment-2">新版</p></main>'));
+    const listFile = join(copy, "offline/packs", `course-${course.id}.json`);
+    const list = JSON.parse(readFileSync(listFile, "utf8")) as PackList & { hashes: string[] };
+    list.hashes[list.paths.indexOf(lesson)] = "0000000000000002";
+    writeFileSync(listFile, JSON.stringify(list));
+
+    await page.goto(`${env.site.url}me/`, { waitUntil: "networkidle" });
+    await expect.poll(savedCopy, { timeout: 15_000 }).toContain("deployment-2");
     await context.close();
   });
 });

@@ -23,6 +23,8 @@ export interface SiteFile {
   gzip: number;
   /** Same-site paths this file refers to (pages it links to, files it loads or imports). */
   refs: readonly string[];
+  /** A hash of the content (site-graph.ts), so a saved pack can tell which files changed. */
+  hash?: string;
 }
 
 /** The built site: site path ("courses/basics/", "_astro/x.js") → file. */
@@ -36,6 +38,8 @@ export interface Pack {
   id: string;
   /** Site paths to save, pages first (the pack's own page first), then the files they load. */
   paths: string[];
+  /** The content hash of each path, in the same order ("" where the graph has none). */
+  hashes: string[];
   bytes: number;
   gzip: number;
 }
@@ -79,7 +83,7 @@ function sized(kind: PackKind, id: string, pages: string[], extra: string[], sit
     bytes += site.get(path)!.bytes;
     gzip += site.get(path)!.gzip;
   }
-  return { kind, id, paths, bytes, gzip };
+  return { kind, id, paths, hashes: paths.map((path) => site.get(path)!.hash ?? ""), bytes, gzip };
 }
 
 /**

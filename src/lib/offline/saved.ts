@@ -30,6 +30,9 @@ export interface SavedPack {
   files: number;
   /** ISO date and time of saving. */
   savedAt: string;
+  /** What was saved, with each file's content hash (packs saved before hashes have neither). */
+  paths?: string[];
+  hashes?: string[];
 }
 
 const SLUG_LIKE = /^[a-z0-9][a-z0-9-]{0,80}$/;
@@ -48,7 +51,23 @@ export function parseSavedPack(value: unknown): SavedPack | undefined {
   const count = (n: unknown) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
   if (!count(v.bytes) || !count(v.files)) return undefined;
   if (typeof v.savedAt !== "string" || Number.isNaN(Date.parse(v.savedAt))) return undefined;
-  return { kind: v.kind as PackKind, id: v.id, title: v.title, page: v.page, bytes: v.bytes as number, files: v.files as number, savedAt: v.savedAt };
+  const pack: SavedPack = { kind: v.kind as PackKind, id: v.id, title: v.title, page: v.page, bytes: v.bytes as number, files: v.files as number, savedAt: v.savedAt };
+  if (v.paths === undefined && v.hashes === undefined) return pack;
+  const paths = sitePaths(v.paths);
+  const hashes = paths && fileHashes(v.hashes, paths.length);
+  return paths && hashes ? { ...pack, paths, hashes } : undefined;
+}
+
+/** A list of site-relative paths as a pack holds them: 1 to 5,000 short relative paths. */
+function sitePaths(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 5000) return undefined;
+  return value.every((p) => typeof p === "string" && p.length < 400 && !/^[a-z]+:|^\/|\.\.(?:\/|$)/i.test(p)) ? (value as string[]) : undefined;
+}
+
+/** One content hash (hex, or "" when unknown) per path. */
+function fileHashes(value: unknown, count: number): string[] | undefined {
+  if (!Array.isArray(value) || value.length !== count) return undefined;
+  return value.every((h) => typeof h === "string" && /^[0-9a-f]{0,64}$/.test(h)) ? (value as string[]) : undefined;
 }
 
 /** Kilobytes to show for a size in bytes: whole KB, at least 1 for anything non-empty. */
@@ -68,6 +87,8 @@ export interface PublishedPack {
   kind: PackKind;
   id: string;
   paths: string[];
+  /** Each path's content hash, same order (lists from builds before hashes have none). */
+  hashes?: string[];
   bytes: number;
   gzip: number;
 }
@@ -76,9 +97,12 @@ export function parsePublishedPack(value: unknown, kind: PackKind, id: string): 
   if (!value || typeof value !== "object") return undefined;
   const v = value as Record<string, unknown>;
   if (v.kind !== kind || v.id !== id) return undefined;
-  if (!Array.isArray(v.paths) || v.paths.length === 0 || v.paths.length > 5000) return undefined;
-  if (!v.paths.every((p) => typeof p === "string" && p.length < 400 && !/^[a-z]+:|^\/|\.\.(?:\/|$)/i.test(p))) return undefined;
+  const paths = sitePaths(v.paths);
+  if (!paths) return undefined;
   const count = (n: unknown) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
   if (!count(v.bytes) || !count(v.gzip)) return undefined;
-  return { kind, id, paths: v.paths as string[], bytes: v.bytes as number, gzip: v.gzip as number };
+  const pack: PublishedPack = { kind, id, paths, bytes: v.bytes as number, gzip: v.gzip as number };
+  if (v.hashes === undefined) return pack;
+  const hashes = fileHashes(v.hashes, paths.length);
+  return hashes ? { ...pack, hashes } : undefined;
 }

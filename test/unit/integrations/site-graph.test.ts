@@ -2,7 +2,7 @@ import { afterAll, expect, test } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { readSiteGraph } from "../../../src/integrations/site-graph.ts";
+import { contentHash, readSiteGraph } from "../../../src/integrations/site-graph.ts";
 import { fileOfPath } from "../../../src/integrations/service-worker.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "site-graph-"));
@@ -32,4 +32,13 @@ test("reads pages by URL path and scripts by file, with sizes and references; le
 
 test("a directory URL is served from its index.html", () => {
   expect([fileOfPath(""), fileOfPath("me/"), fileOfPath("_astro/a.js")]).toEqual(["index.html", "me/index.html", "_astro/a.js"]);
+});
+
+test("each file carries a hash of its content: the same content the same hash, one changed byte another", () => {
+  put("courses/h/index.html", "<p>第一版</p>");
+  const first = readSiteGraph(dir, "/academy/").get("courses/h/")!.hash;
+  expect(first).toMatch(/^[0-9a-f]{16}$/);
+  expect(first).toBe(contentHash(new TextEncoder().encode("<p>第一版</p>")));
+  put("courses/h/index.html", "<p>第二版</p>");
+  expect(readSiteGraph(dir, "/academy/").get("courses/h/")!.hash).not.toBe(first);
 });

@@ -69,6 +69,17 @@ describe("the shell", () => {
 describe("a course pack", () => {
   const pack = coursePack("basics", site())!;
 
+  test("names each file's content hash beside its path, in the same order (empty where unknown)", () => {
+    const s = site();
+    s.set("courses/basics/two/", { ...s.get("courses/basics/two/")!, hash: "00000000000000b2" });
+    s.set("_astro/lit.js", { ...s.get("_astro/lit.js")!, hash: "00000000000000aa" });
+    const hashed = coursePack("basics", s)!;
+    expect(hashed.hashes).toHaveLength(hashed.paths.length);
+    expect(hashed.paths.filter((_, i) => hashed.hashes[i])).toEqual(["courses/basics/two/", "_astro/lit.js"]);
+    expect(hashed.hashes[hashed.paths.indexOf("courses/basics/two/")]).toBe("00000000000000b2");
+    expect(hashed.hashes[hashed.paths.indexOf("_astro/lit.js")]).toBe("00000000000000aa");
+  });
+
   test("its pages first, then linked quizzes and the provisions they cite, the quizzes' item files, then what they load", () => {
     expect(pack.paths).toEqual([
       "courses/basics/",

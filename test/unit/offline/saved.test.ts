@@ -25,6 +25,15 @@ describe("the saved record", () => {
     expect(parseSavedPack(good)).toEqual(good);
   });
 
+  test("keeps the list of what was saved with its hashes, checked like a published list", () => {
+    const listed = { ...good, paths: ["courses/basics/", "_astro/a.js"], hashes: ["00ff", ""] };
+    expect(parseSavedPack(listed)).toEqual(listed);
+    expect(parseSavedPack({ ...listed, hashes: ["00ff"] })).toBeUndefined();
+    expect(parseSavedPack({ ...listed, hashes: undefined })).toBeUndefined();
+    expect(parseSavedPack({ ...listed, paths: undefined })).toBeUndefined();
+    expect(parseSavedPack({ ...listed, paths: ["https://evil.example/x", "_astro/a.js"] })).toBeUndefined();
+  });
+
   test.each([
     ["not an object", null],
     ["a string", "x"],
@@ -77,6 +86,14 @@ describe("the published pack list", () => {
     ["more than 5,000 paths", { ...good, paths: Array.from({ length: 5001 }, (_, i) => `p${i}/`) }],
   ])("refuses %s", (_why, value) => {
     expect(parsePublishedPack(value, "course", "basics")).toBeUndefined();
+  });
+
+  test("accepts each path's content hash, and refuses hashes that do not match the paths", () => {
+    const hashed = { ...good, hashes: ["0123456789abcdef", ""] };
+    expect(parsePublishedPack(hashed, "course", "basics")).toEqual(hashed);
+    for (const hashes of [["0123456789abcdef"], ["0123456789abcdef", 7], ["0123456789abcdef", "<script>"], "0123", ["a".repeat(65), ""]]) {
+      expect(parsePublishedPack({ ...good, hashes }, "course", "basics"), JSON.stringify(hashes)).toBeUndefined();
+    }
   });
 
   test("accepts the limits themselves: 5,000 paths of 399 characters, a size of 0", () => {

@@ -3,6 +3,7 @@ import { localStore } from "../browser/storage.ts";
 import type { AgreementDraft } from "../lib/scenario/agreement.ts";
 import { availableChoices, choose, isEnded, resume, start, submitAgreement } from "../lib/scenario/engine.ts";
 import { currentLearnerId } from "../browser/learner.ts";
+import { runOwner } from "./scenario/run-owner.ts";
 import { LocalStorageSaveSlot, type SaveResult, type StorageLike } from "../lib/scenario/local-save.ts";
 import type { RunKey } from "../lib/scenario/save.ts";
 import type { NodeOf, Scenario } from "../lib/scenario/schema.ts";
@@ -23,8 +24,8 @@ function pageOnly(): StorageLike {
   return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
 }
 
-/** Runs of someone who has not chosen a learner profile (see 我的学习) are saved under this id. */
-const LOCAL_LEARNER = "local";
+/** A press on the page's plain-HTML opening, carried out once the player has loaded (see scenario/opening-loader.ts). */
+export type OpeningAction = { choice: string } | { tool: "notes" | "law" };
 
 /**
  * The drafting form and the debrief load when a run first needs them: a learner who reads
@@ -35,10 +36,14 @@ const loadAgreement = () => import("./scenario/scenario-agreement.ts");
 const loadDebrief = () => import("./scenario/scenario-debrief.ts");
 
 /**
- * The case-simulation player: a thin view over src/lib/scenario. The page puts the
- * scenario and the provisions it cites in a `<script type="application/json">` child
- * (see SimulationData); the run is saved in localStorage after every step and resumed
- * when the page is opened again. Light DOM: styled by src/styles/scenario.css.
+ * The case-simulation player: a thin view over src/lib/scenario. The scenario and the
+ * provisions it cites (SimulationData) come from `src` (the scenario page's data.json,
+ * fetched when the player loads) or a `<script type="application/json">` child (the
+ * authoring preview). The scenario page shows the opening as plain HTML first and loads
+ * this element on the first press there (scenario/opening-loader.ts); the player then
+ * replaces that opening and carries the press out (`firstAction`). The run is saved in
+ * localStorage after every step and resumed when the page is opened again. Light DOM:
+ * styled by src/styles/scenario.css.
  *
  * Each step's new text is announced through a polite live region and focus moves to the
  * new step's heading, so a keyboard or screen-reader user continues from there.
@@ -53,6 +58,10 @@ export class CaseSimulation extends LitElement {
     base: { type: String },
     /** A trainer's file tried on /authoring/preview/: the run is neither saved nor recorded. */
     preview: { type: Boolean },
+    /** URL of the scenario's SimulationData, when no JSON child carries it. */
+    src: { type: String },
+    /** The press on the plain-HTML opening that loaded the player, to carry out. */
+    firstAction: { attribute: false },
     /** The run so far (lib/scenario/state.ts). */
     state: { state: true },
     /** The learner's notes, saved with the run. */
@@ -73,6 +82,8 @@ export class CaseSimulation extends LitElement {
   declare lookupSrc: string;
   declare base: string;
   declare preview: boolean;
+  declare src: string;
+  declare firstAction: OpeningAction | undefined;
   /** The run; undefined until the saved run has been read. */
   declare state: RunState | undefined;
   declare notes: string;
@@ -100,7 +111,7 @@ export class CaseSimulation extends LitElement {
   constructor() {
     super();
     this.strings = {} as Labels;
-    this.lookupSrc = this.base = "";
+    this.lookupSrc = this.base = this.src = "";
     this.notes = this.notice = this.warning = this.announcement = "";
     this.confirming = this.failed = this.preview = false;
   }
@@ -116,14 +127,14 @@ export class CaseSimulation extends LitElement {
 
   private get key(): RunKey {
     // Each learner sharing the device resumes their own run.
-    return { scenarioId: this.scenario!.id, learnerId: currentLearnerId() ?? LOCAL_LEARNER };
+    return { scenarioId: this.scenario!.id, learnerId: runOwner() };
   }
 
   /** Reads the page's data, then the saved run and notes. */
   private async load() {
     try {
       const script = this.querySelector(':scope > script[type="application/json"]');
-      const data = JSON.parse(script?.textContent ?? "") as SimulationData;
+      const data = (script ? JSON.parse(script.textContent ?? "") : await this.fetchData()) as SimulationData;
       this.scenario = data.scenario;
       this.provisions = new Map(data.provisions.map((p) => [p.id, p]));
       const [saved, notes] = await Promise.all([this.store.load(this.key), this.store.loadNotes(this.key)]);
@@ -135,10 +146,34 @@ export class CaseSimulation extends LitElement {
       if (resumed.dropped) this.notice = fill(this.strings["scenario.player.resumedDropped"], { n: resumed.applied });
       else if (resumed.applied && !finished) this.notice = fill(this.strings["scenario.player.resumed"], { n: resumed.applied });
       this.state = resumed.state;
+      // The player takes over from the page's plain-HTML opening, and does what was pressed there.
+      this.querySelector("[data-opening]")?.remove();
+      await this.carryOut(this.firstAction);
     } catch (error) {
       this.failed = true;
       console.error(error);
     }
+  }
+
+  private async fetchData(): Promise<unknown> {
+    const response = await fetch(this.src);
+    if (!response.ok) throw new Error(`${this.src}: HTTP ${response.status}`);
+    return response.json();
+  }
+
+  /** The opening's press: the same choice (if the run still stands at the start), or the same tool opened. */
+  private async carryOut(action: OpeningAction | undefined) {
+    this.firstAction = undefined;
+    if (!action) return;
+    await this.updateComplete;
+    const { scenario, state } = this;
+    if ("choice" in action) {
+      if (state && state.log.length === 0 && availableChoices(scenario!, state).some((c) => c.id === action.choice)) await this.advance(choose(scenario!, state, action.choice));
+      return;
+    }
+    const panel = this.querySelector<LitElement>(`scenario-${action.tool}-panel`);
+    await panel?.updateComplete;
+    panel?.querySelector<HTMLButtonElement>(".sim-tool")?.click();
   }
 
   render() {

@@ -21,11 +21,11 @@ function walk(dir: string, out: string[] = []): string[] {
 
 /**
  * What the shell and the packs can hold (src/lib/offline/packs.ts): the shell pages, the
- * course, quiz, law and scenario pages, the quizzes' item files, the look-up index, scripts, styles, icon and
+ * course, quiz, law and scenario pages, the quizzes' item files, the scenarios' data, the look-up index, scripts, styles, icon and
  * manifest. Everything else (trainers' pages, the registry, pagefind's index…) is left
  * out, so reading the graph stays quick at 50× the curriculum.
  */
-const PACKABLE = /^(?:index\.html|offline\/index\.html|(?:courses|quizzes|law|scenarios)\/.*\.html|quizzes\/[^/]+\/items\/[^/]+\.json|search\/lookup\.json|_astro\/.*|favicon\.svg|manifest\.webmanifest)$/;
+const PACKABLE = /^(?:index\.html|offline\/index\.html|(?:courses|quizzes|law|scenarios)\/.*\.html|quizzes\/[^/]+\/items\/[^/]+\.json|scenarios\/[^/]+\/data\.json|search\/lookup\.json|_astro\/.*|favicon\.svg|manifest\.webmanifest)$/;
 
 /**
  * `outDir` the built site, `base` "/" or "/academy/". Pages are keyed by their URL path

@@ -291,6 +291,57 @@ describe.each(shipped.map((s) => [s.scenario.id, s] as const))("scenario %s", (_
   });
 });
 
+describe.runIf(shipped.length > 0)("the opening before the first choice", () => {
+  const { scenario } = shipped[0]!;
+  /** Requests for the player's code and the scenario's data, as they happen. */
+  const watchPlayer = (page: Page) => {
+    const seen: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (/\/case-simulation[.-][^/]*\.js$/.test(path) || path.endsWith(`/scenarios/${scenario.id}/data.json`)) seen.push(path.endsWith(".json") ? "data" : "player");
+    });
+    return seen;
+  };
+
+  test("is plain HTML: neither the player nor the scenario loads until a choice is pressed, which is then taken", async () => {
+    const { page, context, errors } = await open(scenario);
+    const seen = watchPlayer(page);
+    await page.reload({ waitUntil: "networkidle" });
+    await page.locator("case-simulation [data-opening] .sim").waitFor();
+    expect(seen).toEqual([]);
+    // The opening shows the first decision's prompt and every choice open at the start.
+    const first = start(scenario);
+    const prompt = (scenario.nodes[first.node] as NodeOf<"choice">).prompt;
+    await expect(page.locator("#sim-decide-prompt").textContent()).resolves.toBe(prompt);
+    const offered = availableChoices(scenario, first);
+    await expect(page.locator(".sim-choice").allTextContents()).resolves.toEqual(offered.map((c) => c.text));
+    await noSeriousAxeViolation(page, "opening");
+
+    await takeStep(page, scenario, first, { choice: offered[0]!.id });
+    expect([...seen].sort()).toEqual(["data", "player"]);
+    await expect(page.locator("[data-opening]").count()).resolves.toBe(0);
+    await expect(page.locator("#sim-step-0").count()).resolves.toBe(1);
+    await expect(page.locator("section:has(> #sim-step-0)").textContent()).resolves.toContain(offered[0]!.text);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("查法条 on the opening loads the player and opens the panel; a saved run loads the player at once", async () => {
+    const { page, context } = await open(scenario);
+    await page.getByRole("button", { name: t("scenario.player.lawPanel"), exact: true }).click();
+    await expect.poll(() => page.locator("#sim-law").evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.press("Escape");
+    const first = start(scenario);
+    await takeStep(page, scenario, first, { choice: availableChoices(scenario, first)[0]!.id });
+    const seen = watchPlayer(page);
+    await page.reload({ waitUntil: "networkidle" });
+    await page.locator("#sim-step-0").waitFor();
+    expect([...seen].sort()).toEqual(["data", "player"]);
+    await expect(page.locator("[data-opening]").count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
 describe.runIf(shipped.length > 0)("replay and restart", () => {
   const s = shipped[0];
   const route = longestRoute(s);

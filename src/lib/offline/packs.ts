@@ -9,10 +9,11 @@
  *   我的学习 either (it carries the outline of every course, so it grows; it is kept when
  *   first opened, like any page, and the offline page lists saved packs too).
  * - A course pack is every page under `courses/<id>/` (the course and its lessons), the
- *   quizzes those pages link to, the law provision pages the course, its lessons and its
- *   quizzes link to, and every file those pages load.
+ *   quizzes those pages link to with their item files, the law provision pages the course,
+ *   its lessons and its quizzes link to, and every file those pages load.
  * - A scenario pack is `scenarios/<id>/`, the provision pages it links to, the look-up index
- *   its law notes read, and every file they load.
+ *   its law notes read, and every file they load (among them its data.json, which the page
+ *   links as the player's `src`).
  */
 import { isAssetPath } from "./links.ts";
 

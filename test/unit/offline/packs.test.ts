@@ -30,7 +30,9 @@ function site(): Map<string, SiteFile> {
     ["law/rmtjf/28/", file([])],
     ["law/rmtjf/29/", file([])],
     ["glossary/term/", file([])],
-    ["scenarios/wall/", file(["_astro/sim.js", "law/rmtjf/28/", "courses/basics/"])],
+    ["scenarios/wall/", file(["_astro/sim.js", "law/rmtjf/28/", "courses/basics/", "scenarios/wall/data.json"])],
+    // What the player fetches when it loads (the page links it as <case-simulation src>).
+    ["scenarios/wall/data.json", file([])],
     ["search/lookup.json", file([], 5000, 1000)],
     ["_astro/base.js", file([])],
     ["_astro/site.css", file([])],
@@ -122,18 +124,18 @@ describe("a course pack", () => {
 });
 
 describe("a scenario pack", () => {
-  test("the scenario page, the provisions it cites, the look-up index and its scripts; not the courses it links", () => {
+  test("the scenario page, the provisions it cites, the look-up index, its scripts and its data; not the courses it links", () => {
     const pack = scenarioPack("wall", site())!;
-    expect(pack.paths).toEqual(["scenarios/wall/", "law/rmtjf/28/", "search/lookup.json", "_astro/sim.js"]);
-    expect(pack.bytes).toBe(100 * 3 + 5000);
-    expect(pack.gzip).toBe(40 * 3 + 1000);
+    expect(pack.paths).toEqual(["scenarios/wall/", "law/rmtjf/28/", "search/lookup.json", "_astro/sim.js", "scenarios/wall/data.json"]);
+    expect(pack.bytes).toBe(100 * 4 + 5000);
+    expect(pack.gzip).toBe(40 * 4 + 1000);
     expect(scenarioPack("nope", site())).toBeUndefined();
   });
 
   test("without a look-up index on the site, the pack still saves the rest", () => {
     const s = site();
     s.delete("search/lookup.json");
-    expect(scenarioPack("wall", s as SiteGraph)!.paths).toEqual(["scenarios/wall/", "law/rmtjf/28/", "_astro/sim.js"]);
+    expect(scenarioPack("wall", s as SiteGraph)!.paths).toEqual(["scenarios/wall/", "law/rmtjf/28/", "_astro/sim.js", "scenarios/wall/data.json"]);
   });
 });
 

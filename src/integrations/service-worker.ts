@@ -77,9 +77,11 @@ export default function serviceWorker(): AstroIntegration {
               handler: pageHandler,
             },
             {
-              // A quiz's drawn items (quizzes/<id>/items/<item>.json, fetched by <quiz-runner>):
-              // like pages, network first and kept, then any cache (a saved course holds them).
-              urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/quizzes\/[^/]+\/items\/[^/]+\.json$/.test(url.pathname),
+              // A quiz's drawn items (quizzes/<id>/items/<item>.json, fetched by <quiz-runner>) and a
+              // scenario's data (scenarios/<id>/data.json, fetched by <case-simulation>): like pages,
+              // network first and kept, then any cache (a saved course or scenario holds them).
+              urlPattern: ({ url, sameOrigin }) =>
+                sameOrigin && /\/(?:quizzes\/[^/]+\/items\/[^/]+|scenarios\/[^/]+\/data)\.json$/.test(url.pathname),
               handler: pageHandler,
             },
             {

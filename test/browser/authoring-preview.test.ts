@@ -74,6 +74,10 @@ describe("the file preview", () => {
     await expect(page.getByRole("button", { name: "试玩这个情景" }).count()).resolves.toBe(0);
     // The schema passed, so the graph is drawn, its nodes all there.
     await expect(page.locator(".preview-graph svg [data-node]").count()).resolves.toBe(5);
+    // Drawn with the light layout: elkjs's chunk (~450 KB gzip) is never fetched.
+    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    expect(fetched.some((u) => /check-file\.[\w-]+\.js$/.test(u))).toBe(true);
+    expect(fetched.filter((u) => /\/layout\.[\w-]+\.js$/.test(u))).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 

@@ -8,7 +8,7 @@
  * parseYamlSource applies it once, so scenarios, banks, law, glossary and every other
  * YAML content kind read the same text.
  */
-import { parseDocument, Scalar, visit, type Document } from "yaml";
+import { isScalar, parseDocument, Scalar, visit, type Document } from "yaml";
 
 /** Han, kana, bopomofo, CJK symbols and punctuation, full-width forms (not Hangul). */
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u2e80-\u2fdf\u3000-\u303f\u3200-\u32ff\u31c0-\u31ef\uff01-\uff60\uffe0-\uffe6]/u;
@@ -35,24 +35,18 @@ export function foldJoiner(before: string, after: string): "" | " " {
 export function joinFoldedLines(folded: string, literal: string): string {
   let out = "";
   let i = 0;
-  let j = 0;
-  while (i < folded.length && j < literal.length) {
-    const f = folded[i];
+  for (let j = 0; j < literal.length; j++) {
     const l = literal[j];
-    if (f === l) {
-      out += f;
+    if (folded[i] === l) {
+      out += l;
       i++;
-      j++;
-    } else if (l === "\n" && f === " ") {
+    } else if (l === "\n" && folded[i] === " ") {
       // A folded single line break: between two non-empty lines, so both neighbours exist.
-      out += foldJoiner(literal[j - 1] ?? "", literal[j + 1] ?? "");
+      out += foldJoiner(literal.charAt(j - 1), literal.charAt(j + 1));
       i++;
-      j++;
-    } else if (l === "\n") {
-      j++; // one of a run of line breaks that folding shortened
-    } else {
-      return folded; // not the same block after all: leave YAML's value untouched
-    }
+    } else if (l !== "\n") {
+      return folded; // not the same block after all: keep YAML's value
+    } // else: one of a run of line breaks that folding shortened
   }
   return i === folded.length ? out : folded;
 }
@@ -60,22 +54,20 @@ export function joinFoldedLines(folded: string, literal: string): string {
 /** The literal reading of the folded block scalar at `range` in `text`; undefined when it cannot be read alone. */
 function literalOf(text: string, range: readonly number[]): string | undefined {
   const block = text.slice(range[0], range[1]);
-  const header = /^>([+-]?)([ \t#\r\n])/.exec(block);
   // An explicit indentation indicator (`>2`) is relative to the parent: not readable alone.
-  if (!header) return undefined;
+  if (/\d/.test(block.slice(1, 3))) return undefined;
   const doc = parseDocument(`|${block.slice(1)}`);
-  return doc.errors.length === 0 && typeof doc.contents === "object" && doc.contents instanceof Scalar && typeof doc.contents.value === "string"
-    ? doc.contents.value
-    : undefined;
+  return doc.errors.length === 0 && isScalar(doc.contents) ? String(doc.contents.value) : undefined;
 }
 
 /** Re-join every folded block scalar of `doc` (parsed from `text`) with `joinFoldedLines`. */
 export function joinFoldedText(doc: Document, text: string): void {
   visit(doc, {
     Scalar(_key, node) {
-      if (node.type !== Scalar.BLOCK_FOLDED || typeof node.value !== "string" || !node.range) return;
+      // Only `>` blocks: plain text spread over several lines is folded too, but the guides teach `>-`.
+      if (node.type !== Scalar.BLOCK_FOLDED || !node.range) return;
       const literal = literalOf(text, node.range);
-      if (literal !== undefined) node.value = joinFoldedLines(node.value, literal);
+      if (literal !== undefined) node.value = joinFoldedLines(String(node.value), literal);
     },
   });
 }

@@ -52,6 +52,14 @@ describe("folded text", () => {
     expect(folded(">-", "列表：", "  一、自愿", "  二、平等", "结束")).toBe("列表：\n  一、自愿\n  二、平等\n结束");
   });
 
+  it("reads digits inside the text as text (only a digit right after > is an indentation indicator)", () => {
+    expect(folded(">-", "依照第1条", "规定")).toBe("依照第1条规定");
+  });
+
+  it("leaves plain text spread over several lines as YAML reads it (the guides teach >-)", () => {
+    expect(parseYamlSource("a: 调解\n  协议\n", "t.yaml").data).toEqual({ a: "调解 协议" });
+  });
+
   it("keeps spaces the author wrote inside a line", () => {
     expect(folded(">-", "张三 李四", "王五")).toBe("张三 李四王五");
   });
@@ -96,7 +104,12 @@ describe("the joining rule", () => {
 
   it("returns YAML's value when the literal reading is not the same block", () => {
     expect(joinFoldedLines("调 解", "调\n解")).toBe("调解");
+    expect(joinFoldedLines("调\n解", "调\n\n解")).toBe("调\n解");
     expect(joinFoldedLines("调 解", "别的\n字")).toBe("调 解");
-    expect(joinFoldedLines("调 解 多", "调\n解")).toBe("调 解 多");
+    expect(joinFoldedLines("调 解", "x调\n解")).toBe("调 解"); // a character YAML's value lacks
+    expect(joinFoldedLines("调 解", "调x解")).toBe("调 解"); // a space that stands for no line break
+    expect(joinFoldedLines("调 解 多", "调\n解")).toBe("调 解 多"); // YAML's value is longer
+    expect(joinFoldedLines("调", "调\n解")).toBe("调"); // the literal reading is longer
+    expect(joinFoldedLines("", "")).toBe("");
   });
 });

@@ -23,7 +23,8 @@ export interface PackChanges {
 const byPath = (revision: PackRevision): Map<string, string> => {
   const out = new Map<string, string>();
   const { paths = [], hashes } = revision;
-  paths.forEach((path, i) => out.set(path, hashes && hashes.length === paths.length ? (hashes[i] ?? "") : ""));
+  const known = hashes !== undefined && hashes.length === paths.length;
+  paths.forEach((path, i) => out.set(path, known ? hashes[i]! : ""));
   return out;
 };
 

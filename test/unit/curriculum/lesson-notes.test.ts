@@ -22,6 +22,10 @@ describe("citedNotes", () => {
     ]);
   });
 
+  it("takes no other component for a note, even one with an id", () => {
+    expect(citedNotes('<Callout id="x" type="key">甲</Callout><Figure id="y" />')).toEqual([]);
+  });
+
   it("skips uses without an id, other components and citations inside code", () => {
     expect(citedNotes('<Law /><Term>甲</Term><Callout type="case">乙</Callout>\n```\n<Law id="rmtjf-1" />\n```')).toEqual([]);
   });

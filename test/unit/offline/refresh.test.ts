@@ -17,6 +17,12 @@ describe("packChanges: what a saved pack downloads again after a new deployment"
     expect(isStale(changes)).toBe(true);
   });
 
+  test("one changed file alone makes the pack stale", () => {
+    const changes = packChanges(saved, { paths: saved.paths, hashes: ["h0", "h1", "h2", "h3b"] });
+    expect(changes).toEqual({ fetch: ["quizzes/a/"], remove: [] });
+    expect(isStale(changes)).toBe(true);
+  });
+
   test("only a removal still makes the pack stale", () => {
     const changes = packChanges(saved, { paths: saved.paths.slice(0, 3), hashes: saved.hashes.slice(0, 3) });
     expect(changes).toEqual({ fetch: [], remove: ["quizzes/a/"] });
@@ -33,5 +39,7 @@ describe("packChanges: what a saved pack downloads again after a new deployment"
     expect(packChanges(saved, { paths: saved.paths })).toEqual({ fetch: saved.paths, remove: [] });
     expect(packChanges(saved, { paths: saved.paths, hashes: ["h0", "", "h2", "h3"] }).fetch).toEqual(["courses/a/one/"]);
     expect(packChanges({ paths: saved.paths, hashes: ["h0"] }, saved).fetch).toEqual(saved.paths);
+    // Unknown on both sides is still unknown, not equal.
+    expect(packChanges({ paths: saved.paths }, { paths: saved.paths }).fetch).toEqual(saved.paths);
   });
 });

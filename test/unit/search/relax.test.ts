@@ -142,6 +142,15 @@ describe("relaxedSearch", () => {
     // formal: 2 × 1 × 0.5 = 1 < own: 1.5 (at full weight formal would have 2).
     expect((await relaxedSearch("申请要多久", search)).results.map((x) => x.id)).toEqual(["own", "formal"]);
   });
+  test("in a question, the plain search only tells which pages have every part: its score is not added", async () => {
+    const scores: Record<string, { id: string; score: number }[]> = {
+      "赡养 再婚子女": [{ id: "a", score: 5 }],
+      赡养: [{ id: "a", score: 1 }],
+      再婚: [{ id: "b", score: 2.5 }],
+    };
+    // Counted, the plain search would give a 6 against b's 2.5.
+    expect((await relaxedSearch("赡养吗再婚子女", async (q) => scores[q] ?? [])).results.map((x) => x.id)).toEqual(["b", "a"]);
+  });
   test("a search made in two stages (a part that is also a word) counts once", async () => {
     const calls: string[] = [];
     const scores: Record<string, { id: string; score: number }[]> = { 赡养: [{ id: "a", score: 1 }], 再婚: [{ id: "b", score: 1.5 }] };
@@ -264,6 +273,9 @@ describe("what counts as a question", () => {
     const { words } = analyseQuery("调委会由几个人组成");
     expect(words).toContain("调委会");
     expect(words.some((w) => w !== "调委会" && (w.includes("委") || w.includes("调")))).toBe(false);
+  });
+  test("a one-character everyday word (骗) is not searched on its own", () => {
+    expect(analyseQuery("被骗签的协议").words).toEqual(["被骗", "骗签", "协议"]);
   });
 });
 

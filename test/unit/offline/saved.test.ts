@@ -96,6 +96,12 @@ describe("the published pack list", () => {
     }
   });
 
+  test("a colon or a double slash inside a path is not a scheme or another host: accepted", () => {
+    const inner = { ...good, paths: ["courses/basics/", "_astro/a:b.js", "courses//x/"] };
+    expect(parsePublishedPack(inner, "course", "basics")).toEqual(inner);
+    expect(parseSavedPack({ kind: "course", id: "basics", title: "基础", page: "courses/a:b/", bytes: 1, files: 3, savedAt: "2026-12-02T10:00:00.000Z", paths: inner.paths, hashes: ["", "", ""] })?.paths).toEqual(inner.paths);
+  });
+
   test("accepts the limits themselves: 5,000 paths of 399 characters, a size of 0", () => {
     const edge = { ...good, paths: Array.from({ length: 5000 }, (_, i) => `${i}`.padEnd(399, "a")), gzip: 0 };
     expect(parsePublishedPack(edge, "course", "basics")).toEqual(edge);

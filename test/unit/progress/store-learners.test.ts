@@ -56,6 +56,13 @@ describe("importRecord outcome", () => {
     expect(outcome).toMatchObject({ created: false, profileChanged: true });
     expect(outcome.learner.name).toBe("张秀兰（东关村）");
     expect((await store.readRecord(LEARNER)).learner.name).toBe("张秀兰（东关村）");
+
+    // Each field alone counts: a new township, then a new village.
+    for (const [field, value, at] of [["township", "西坪镇", "2025-05-01T08:00:00.000Z"], ["village", "西关村", "2025-06-01T08:00:00.000Z"]] as const) {
+      const moved = sampleRecord();
+      moved.learner = { ...moved.learner, [field]: value, updated: at, changed: { [field]: at } };
+      expect(await store.importRecord(moved)).toMatchObject({ profileChanged: true, learner: { [field]: value } });
+    }
   });
 });
 

@@ -234,7 +234,7 @@ export class ClassReportElement extends LitElement {
               <h2 id="class-charts-heading">${s["report.page.charts.heading"]}</h2>
               ${charts(report, kept.length, s)}
             </section>
-            ${itemSection(report, data, s, this.say)} ${scenarioSection(report, data, this.say, this.drawings?.decisionGraphFigure)}`}`;
+            ${itemSection(report, data, s, this.say)} ${scenarioSection(report, data, this.say, this.drawings && { figure: this.drawings.decisionGraphFigure, onToggle: this.drawings.showStart })}`}`;
   }
 }
 

@@ -122,6 +122,16 @@ describe("the class report", () => {
     const sizes = await box.evaluate((b) => ({ inner: b.scrollWidth, shown: b.clientWidth, page: document.documentElement.scrollWidth }));
     expect(sizes.inner).toBeGreaterThan(sizes.shown);
     expect(sizes.page).toBeLessThanOrEqual(375);
+    // Opened on the phone, a scenario's box starts scrolled to its start node, not to a blank edge.
+    const other = page.locator("details.class-scenario[data-scenario]").nth(1);
+    await other.locator("summary").click();
+    const scroller = other.locator(".decision-graph__scroll");
+    await expect.poll(() => scroller.getAttribute("data-placed")).toBe("1");
+    // The layout lists the start node first (scenario-graph/model.ts).
+    const [boxRect, startRect] = await Promise.all([scroller.boundingBox(), other.locator("g.decision-node").first().boundingBox()]);
+    expect(startRect!.x + startRect!.width / 2).toBeGreaterThan(boxRect!.x);
+    expect(startRect!.x + startRect!.width / 2).toBeLessThan(boxRect!.x + boxRect!.width);
+    await other.locator("summary").click();
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

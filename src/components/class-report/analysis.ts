@@ -78,13 +78,17 @@ function promptOf(scenario: Scenario, node: string): string {
 }
 
 /** Draws a scenario's decisions over its graph (class-report/decision-graph.ts, loaded with the first files). */
-export type DrawDecisions = (layout: DecisionLayout, scenario: Scenario, analysis: ScenarioAnalysis, say: Say) => TemplateResult;
+export interface DrawDecisions {
+  figure: (layout: DecisionLayout, scenario: Scenario, analysis: ScenarioAnalysis, say: Say) => TemplateResult;
+  /** The <details>' toggle handler: brings the start node into view on a phone. */
+  onToggle: (event: Event) => void;
+}
 
-function oneScenario(scenario: Scenario, analysis: ScenarioAnalysis, say: Say, drawing: TemplateResult | typeof nothing): TemplateResult {
+function oneScenario(scenario: Scenario, analysis: ScenarioAnalysis, say: Say, drawing: TemplateResult | typeof nothing, onToggle?: (event: Event) => void): TemplateResult {
   const summary = say("report.page.scenarios.summary", { title: scenario.title, learners: analysis.learners, runs: analysis.runs });
   if (!analysis.runs) return html`<details class="class-scenario"><summary>${summary}</summary><p>${say("report.page.scenarios.none")}</p></details>`;
   const percent = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : "—");
-  return html`<details class="class-scenario" data-scenario=${scenario.id}>
+  return html`<details class="class-scenario" data-scenario=${scenario.id} @toggle=${onToggle ?? nothing}>
     <summary>${summary}</summary>
     ${analysis.unreadable ? html`<p>${say("report.page.scenarios.unreadable", { n: analysis.unreadable })}</p>` : nothing} ${drawing}
     <h4>${say("report.page.scenarios.mistakes")}</h4>
@@ -126,7 +130,9 @@ export function scenarioSection(report: ClassReport, data: ClassData, say: Say, 
     ${data.scenarios.map((scenario, i) => {
       const analysis = report.scenarios[i] as ScenarioAnalysis;
       const layout = data.layouts?.[i];
-      return oneScenario(scenario, analysis, say, draw && layout?.scenario === scenario.id ? draw(layout, scenario, analysis, say) : nothing);
+      return draw && layout?.scenario === scenario.id
+        ? oneScenario(scenario, analysis, say, draw.figure(layout, scenario, analysis, say), draw.onToggle)
+        : oneScenario(scenario, analysis, say, nothing);
     })}
   </section>`;
 }

@@ -86,15 +86,28 @@ function nodeSvg(node: DecisionNodeView, players: number, say: Say) {
 const marker = (id: string, color: string) =>
   svg`<marker id=${id} viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto"><path d="M0 0L10 5L0 10Z" fill=${color}></path></marker>`;
 
+/**
+ * On a narrow screen, scroll the drawing's box (once, when its <details> first opens) so
+ * that the start node is in view rather than the blank left edge of a wide graph.
+ */
+export function showStart(event: Event): void {
+  const box = (event.currentTarget as HTMLElement).querySelector<HTMLElement>(".decision-graph__scroll[data-start-x]");
+  if (!box || box.dataset.placed || !(event.currentTarget as HTMLDetailsElement).open) return;
+  box.scrollLeft = Math.max(0, Number(box.dataset.startX) - box.clientWidth / 2);
+  box.dataset.placed = "1";
+}
+
 /** The figure: caption, how to read it, and the drawing in a scrollable region. Loaded with the first files (class-report.ts). */
 export function decisionGraphFigure(layout: DecisionLayout, scenario: Scenario, analysis: ScenarioAnalysis, say: Say): TemplateResult {
   const view = decisionGraph(layout, scenario, analysis);
+  const first = view.nodes.find((n) => n.id === scenario.start);
+  const startX = first ? first.x + first.w / 2 : 0;
   const id = `decision-${scenario.id}`;
   const summary = say("report.page.graph.summary", { title: scenario.title, n: view.players, unreached: view.unreached.length });
   return html`<figure class="decision-graph" data-scenario=${scenario.id}>
     <figcaption id=${`${id}-caption`}>${say("report.page.graph.caption", { title: scenario.title })}</figcaption>
     <p class="decision-graph__how">${say("report.page.graph.how")}</p>
-    <div class="decision-graph__scroll" tabindex="0" role="region" aria-labelledby=${`${id}-caption`}>
+    <div class="decision-graph__scroll" tabindex="0" role="region" aria-labelledby=${`${id}-caption`} data-start-x=${startX}>
       <svg viewBox="0 0 ${view.width} ${view.height}" width=${view.width} height=${view.height} role="img" aria-label=${summary}>
         <defs>${marker(`${id}-taken`, LINE)}${marker(`${id}-mistake`, MISTAKE)}${marker(`${id}-untaken`, UNTAKEN)}</defs>
         <g>${view.edges.map((e) => edgeSvg(e, id))}</g>

@@ -84,10 +84,11 @@ export interface DecisionGraphView {
   unreached: string[];
 }
 
+/** Whether a link is a mistake; its source node exists (decisionGraph keeps only links between nodes the scenario has). */
 function isMistake(scenario: Scenario, edge: LaidEdge): boolean {
   const node = scenario.nodes[edge.from];
-  if (node?.kind === "agreement") return edge.choice === "unlawful";
-  return node?.kind === "choice" && node.choices.some((c) => c.id === edge.choice && c.mistake === true);
+  if (node.kind === "agreement") return edge.choice === "unlawful";
+  return node.kind === "choice" && node.choices.some((c) => c.id === edge.choice && c.mistake === true);
 }
 
 /**

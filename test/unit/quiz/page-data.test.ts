@@ -83,12 +83,14 @@ describe("quiz page data", () => {
     expect(two.items.get(a.item.id)).toEqual({ bank: "bank-a", item: a.item, scoring: a.scoring });
     expect(two.items.get(b.item.id)).toEqual({ bank: "bank-b", item: b.item, scoring: b.scoring });
     expect(two.quizzes.get(quiz.id)!.bank).toBe(bank);
+    expect([...two.quizzes.keys()]).toEqual([quiz.id]);
   });
 
   test("withItemFiles carries every drawable item with the provisions it cites, for a bank not on the site", () => {
     const { quiz, bank } = quizzes[0]!;
     const data = withItemFiles(catalog, quiz, bank, (ids) => ids.map((id) => ({ id, citation: `c-${id}`, url: `/law/${id}/` })));
     expect(data.files!.map((f) => f.item.id)).toEqual(drawableIds(data));
+    expect(data.items).toBe(""); // Nothing to fetch from.
     for (const file of data.files!) {
       expect(file).toMatchObject({ bank: catalog.items.get(file.item.id)!.bank, scoring: catalog.items.get(file.item.id)!.scoring });
       expect(file.provisions.map((p) => p.id)).toEqual(file.item.law);
@@ -111,6 +113,7 @@ describe("parseItemFile", () => {
     ["an array", "[]"],
     ["no bank", JSON.stringify({ ...good, bank: undefined })],
     ["no scoring", JSON.stringify({ ...good, scoring: null })],
+    ["scoring not an object", JSON.stringify({ ...good, scoring: "all-or-nothing" })],
     ["no provisions", JSON.stringify({ ...good, provisions: {} })],
     ["no item", JSON.stringify({ ...good, item: [] })],
     ["an item without type", JSON.stringify({ ...good, item: { ...good.item, type: 1 } })],

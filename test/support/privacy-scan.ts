@@ -8,9 +8,13 @@ import { join, relative } from "node:path";
 import { SAMPLE_NAMES } from "../../scripts/cert/sample.ts";
 
 const root = process.cwd();
-/** 6-digit area, birth date 19xx/20xx, 3-digit sequence, check digit or X. */
-export const ID_CARD = /(?<![0-9])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/g;
-export const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
+/**
+ * 6-digit area, birth date 19xx/20xx, 3-digit sequence, check digit or X. Both patterns
+ * need a boundary that is no letter or digit: a run of digits inside a hex content hash
+ * (offline pack lists) is no number.
+ */
+export const ID_CARD = /(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
+export const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
 const TEXT_FILE = /\.(?:json|html|js|mjs|css|txt|xml|svg|webmanifest|csv|ya?ml)$/;
 
 function* files(dir: string): Generator<string> {

@@ -20,6 +20,8 @@ describe("privacy scan patterns", () => {
     expect(hits("身份证 11010519491231002X，电话 13812345678")).toEqual(["11010519491231002X", "13812345678"]);
     expect(hits('"statusListIndex": "48213", "t": 1764662400000, "s": 1764662400, "x": "110105194912310021"')).toEqual(["110105194912310021"]);
     expect(hits("sha256$3b0f1a99 12345678901 1381234567 138123456789")).toEqual([]);
+    expect(hits('"hashes":["e3a14944390544b7","14944390544c","f110105194912310021"]')).toEqual([]);
+    expect(hits("tel:13812345678;id=11010519491231002X.")).toEqual(["11010519491231002X", "13812345678"]);
   });
 
   it("the scan walks sub-folders and reports each finding with its file", () => {

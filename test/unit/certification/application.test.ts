@@ -94,7 +94,28 @@ describe("application file", () => {
   it("refuses a future application version, even sealed", async () => {
     const file = JSON.parse(await applicationText(record(), level, facts, NOW));
     const text = await resealed({ ...file, application: { ...file.application, version: 2 } });
-    expect(await refused(text)).toMatchObject({ code: "future-version", message: expect.stringContaining("申请格式第 2 版") });
+    expect(await refused(text)).toEqual({ code: "future-version", message: expect.stringContaining("申请格式第 2 版"), details: [] });
+  });
+
+  it("names the file without characters a file system refuses, the title at most 20 characters", () => {
+    expect(applicationFileName(record(), { title: "岗前 培训/合格:甲*乙?" }, NOW)).toBe("调解员学堂-申请材料-岗前培训合格甲乙-张秀兰-2026-03-10.json");
+    expect(applicationFileName(record(), { title: "一二三四五六七八九十一二三四五六七八九十多余" }, NOW)).toContain("-一二三四五六七八九十一二三四五六七八九十-");
+  });
+
+  it("reads a file of exactly 5 MB and refuses one byte more, saying its size", async () => {
+    const text = await applicationText(record(), level, facts, NOW);
+    // Whitespace outside the JSON is not under the checksum: the same application, padded.
+    const padded = text + " ".repeat(MAX_APPLICATION_BYTES - new TextEncoder().encode(text).byteLength);
+    expect((await readApplication(padded)).ok).toBe(true);
+    expect(await refused(padded + " ")).toEqual({ code: "too-large", message: expect.stringContaining("文件太大（5.0 MB）"), details: [] });
+  }, 30_000);
+
+  it("refuses an application member that is not an object as invalid, not as a crash", async () => {
+    const file = JSON.parse(await applicationText(record(), level, facts, NOW));
+    for (const application of [null, 2, "申请"]) {
+      const problem = await refused(await resealed({ ...file, application }));
+      expect(problem).toMatchObject({ code: "invalid", message: "申请材料的内容不完整或格式不对。" });
+    }
   });
 
   it("refuses a file over 5 MB before reading it", async () => {
@@ -120,7 +141,7 @@ describe("application file", () => {
   });
 
   it("refuses a plain progress export: not an application", async () => {
-    expect(await refused(await exportText(record(), NOW))).toMatchObject({ code: "not-an-application", message: expect.stringContaining("不是申请材料") });
+    expect(await refused(await exportText(record(), NOW))).toEqual({ code: "not-an-application", message: expect.stringContaining("不是申请材料"), details: [] });
   });
 
   it("refuses an application member of the wrong shape, naming the field", async () => {

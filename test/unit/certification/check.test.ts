@@ -2,13 +2,14 @@
  * The level checker: the shipped levels and the fixtures pass, and each mistake (one
  * edit of a valid file) yields exactly the issue listed, at its line and column.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkAll } from "../../../src/lib/check-all.ts";
 import { checkCertifications, type CertificationKnown } from "../../../src/lib/certification/check.ts";
 import { formatIssues } from "../../../src/lib/content/issues.ts";
-import { knownForCertification, scenarioMax } from "../../../src/lib/certification/files.ts";
+import { checkCertificationDir, knownForCertification, scenarioMax } from "../../../src/lib/certification/files.ts";
 
 const dir = "test/fixtures/certification";
 const BASE = `${dir}/base.yaml`;
@@ -65,6 +66,21 @@ const cases: Record<string, Case> = {
   "an empty file": { file: BASE, edit: () => "", at: [1, 1], field: "", says: ["文件是空的"] },
   "a YAML syntax error": { file: BASE, edit: swap("order: 1\n", "order: [1\n"), at: [5, 1], field: "", says: ["YAML 格式错误"] },
   "a duplicate exam id": { file: REVIEW, edit: swap("id: review-exam", "id: base-exam"), at: [11, 7], field: "exam.id", says: ["考试编号 base-exam 已被"] },
+  "a level listed twice": { file: REVIEW, edit: swap("levels: [base]", "levels: [base, base]"), at: [6, 18], field: "requires.levels.1", says: ["级别 base 写了两次"] },
+  "a final listed twice": {
+    file: BASE,
+    edit: swap("passMark: 80 }\n  scenarios", "passMark: 80 }\n    - { quiz: basics-final, passMark: 70 }\n  scenarios"),
+    at: [12, 15],
+    field: "requires.finals.1.quiz",
+    says: ["测验 basics-final 写了两次"],
+  },
+  "a scenario listed twice": {
+    file: BASE,
+    edit: swap("outcomes: [correct-referral] }\n", "outcomes: [correct-referral] }\n    - { scenario: ditch, minScore: 10 }\n"),
+    at: [15, 19],
+    field: "requires.scenarios.2.scenario",
+    says: ["情景 ditch 写了两次"],
+  },
   "a course listed twice": { file: BASE, edit: swap("[basics, procedure]", "[basics, basics]"), at: [9, 21], field: "requires.courses.1", says: ["课程 basics 写了两次"] },
 };
 
@@ -96,13 +112,45 @@ describe("certification level checker", () => {
     // content/scenarios/drainage-ditch.yaml: rubric 21 + 9 + 4; its endings include these two.
     const ditch = known.scenarios.get("drainage-ditch")!;
     expect(ditch.max).toBe(34);
-    expect([...ditch.outcomes]).toEqual(expect.arrayContaining(["lawful-agreement", "unlawful-agreement"]));
-    expect(ditch.outcomes.has("not-an-outcome")).toBe(false);
+    // Exactly the outcomes of its endings: nothing from the other nodes.
+    expect(ditch.outcomes).toEqual(new Set(["breakdown", "correct-referral", "escalation", "lawful-agreement", "unlawful-agreement"]));
     expect(scenarioMax({ rubric: { procedure: { max: 1 }, relationship: { max: 2 }, outcome: { max: 4 } } })).toBe(7);
   }, 60_000);
+
+  it("accepts a minimum score equal to the scenario's maximum", () => {
+    expect(formatIssues(check(BASE, swap("minScore: 20", "minScore: 34")))).toBe("");
+  });
+
+  it("reports a level id used by two files, in the later file", () => {
+    const files = [
+      { file: BASE, text: read(BASE) },
+      { file: `${dir}/copy/base.yaml`, text: read(BASE).replace("id: base-exam", "id: copy-exam") },
+    ];
+    const issues = checkCertifications(files, known).issues;
+    expect(issues.map((i) => [i.file, i.field, i.line, i.column, i.message])).toEqual([
+      [`${dir}/copy/base.yaml`, "id", 1, 5, `级别编号 base 已在 ${BASE} 中使用：请换一个编号`],
+    ]);
+  });
 
   it("does not report a level as missing when its own file failed its schema", () => {
     const issues = check(BASE, swap("validityMonths: 12\n", ""));
     expect(issues.map((i) => i.file)).toEqual([BASE]);
+  });
+
+  it("reads every .yaml and .yml file of the folder in name order, and an absent folder as none", () => {
+    const root = mkdtempSync(join(tmpdir(), "cert-levels-"));
+    try {
+      const levels = join(root, "content", "certifications");
+      mkdirSync(levels, { recursive: true });
+      writeFileSync(join(levels, "b.yaml"), "id: [");
+      writeFileSync(join(levels, "a.yml"), "id: [");
+      writeFileSync(join(levels, "notes.md"), "id: [");
+      writeFileSync(join(levels, "c.yaml.bak"), "id: [");
+      const { issues } = checkCertificationDir(root, levels, known);
+      expect([...new Set(issues.map((i) => i.file))]).toEqual(["content/certifications/a.yml", "content/certifications/b.yaml"]);
+      expect(checkCertificationDir(root, join(root, "absent"), known)).toEqual({ levels: [], issues: [] });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -109,7 +109,7 @@ describe("certification level checker", () => {
     const known = knownForCertification(["basics"], { quizzes: new Map([["basics-final", {} as never]]) }, result.scenarios);
     expect(known.courses).toEqual(new Set(["basics"]));
     expect(known.quizzes).toEqual(new Set(["basics-final"]));
-    // content/scenarios/drainage-ditch.yaml: rubric 21 + 9 + 4; its endings include these two.
+    // content/scenarios/drainage-ditch.yaml: rubric 21 + 9 + 4.
     const ditch = known.scenarios.get("drainage-ditch")!;
     expect(ditch.max).toBe(34);
     // Exactly the outcomes of its endings: nothing from the other nodes.

@@ -11,7 +11,8 @@ import { join, resolve } from "node:path";
 import { t } from "../src/i18n/zh-CN.ts";
 import { readCurrentContent } from "../src/lib/cert/issue-files.ts";
 import { classContextOf } from "../src/lib/statistics/class-context.ts";
-import { loadClassFiles } from "../src/lib/statistics/class-files.ts";
+import { MAX_IMPORT_BYTES } from "../src/lib/progress/export.ts";
+import { loadClassFiles, type ClassFile } from "../src/lib/statistics/class-files.ts";
 import { classRow, sortRows } from "../src/lib/statistics/class-table.ts";
 import { findChoice } from "../src/lib/scenario/engine.ts";
 import { AGREEMENT_DEFECTIVE, analyseScenario } from "../src/lib/statistics/decision-analysis.ts";
@@ -21,13 +22,18 @@ import { classCsv, flagText, itemCsv, type Say } from "../src/lib/statistics/rep
 
 const say: Say = (key, values) => t(key as never, values);
 
-function filesOf(paths: string[]): { name: string; text: string }[] {
-  const out: { name: string; text: string }[] = [];
+/** Bytes, as the page reads them, so a file in the wrong text encoding is named the same way. */
+function filesOf(paths: string[]): ClassFile[] {
+  const out: ClassFile[] = [];
+  const read = (path: string, name: string): ClassFile => {
+    const size = statSync(path).size;
+    return size > MAX_IMPORT_BYTES ? { name, unreadSize: size } : { name, bytes: readFileSync(path) };
+  };
   for (const path of paths) {
     if (!existsSync(path)) throw new Error(`没有这个文件或文件夹：${path}`);
     if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path).filter((n) => n.endsWith(".json")).sort()) out.push({ name, text: readFileSync(join(path, name), "utf8") });
-    } else out.push({ name: path.split(/[\\/]/).pop() as string, text: readFileSync(path, "utf8") });
+      for (const name of readdirSync(path).filter((n) => n.endsWith(".json")).sort()) out.push(read(join(path, name), name));
+    } else out.push(read(path, path.split(/[\\/]/).pop() as string));
   }
   return out;
 }

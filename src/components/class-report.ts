@@ -35,7 +35,15 @@ export class ClassReportElement extends LitElement {
     /** Table sort. */
     sortKey: { state: true },
     descending: { state: true },
+    /** The page of the table shown (0 = first). */
+    page: { state: true },
   };
+
+  /**
+   * Rows shown at once. A township's list fits; a county's 3,000 learners drawn at once
+   * took Chromium seconds of layout, and nobody reads them on one screen. The CSV has all.
+   */
+  static readonly PAGE_ROWS = 100;
 
   declare strings: Strings;
   declare dataUrl: string;
@@ -45,6 +53,7 @@ export class ClassReportElement extends LitElement {
   declare village: string;
   declare sortKey: SortKey;
   declare descending: boolean;
+  declare page: number;
 
   private engine?: Engine;
   /** The decision drawing, loaded with the engine (the empty page does not need it). */
@@ -63,6 +72,7 @@ export class ClassReportElement extends LitElement {
     this.village = "";
     this.sortKey = "place";
     this.descending = false;
+    this.page = 0;
   }
 
   protected createRenderRoot() {
@@ -81,11 +91,11 @@ export class ClassReportElement extends LitElement {
       this.status = this.say("report.page.dataFailed", { message: error instanceof Error ? error.message : String(error) });
       return;
     }
-    const texts = await this.engine.readFiles(files);
     this.report = undefined;
-    this.loaded = await this.engine.loadClassFiles(texts);
+    this.loaded = await this.engine.loadFiles(files);
     this.township = "";
     this.village = "";
+    this.page = 0;
     this.status = this.say("report.page.loaded", { files: files.length, learners: this.loaded.learners.length, merged: this.loaded.merged, refused: this.loaded.refused.length });
   }
 
@@ -117,6 +127,7 @@ export class ClassReportElement extends LitElement {
   private sortBy(key: SortKey) {
     this.descending = this.sortKey === key ? !this.descending : key !== "name" && key !== "place";
     this.sortKey = key;
+    this.page = 0;
   }
 
   private header(key: SortKey, label: string) {
@@ -126,7 +137,27 @@ export class ClassReportElement extends LitElement {
     </th>`;
   }
 
-  private table(rows: ClassRow[]) {
+  /** Which rows the table shows, and the controls to page through the rest (none for one page). */
+  private pager(total: number) {
+    const size = ClassReportElement.PAGE_ROWS;
+    const last = Math.max(0, Math.ceil(total / size) - 1);
+    const page = Math.min(this.page, last);
+    const from = page * size;
+    const to = Math.min(total, from + size);
+    const nav =
+      total > size
+        ? html`<nav class="class-pager" aria-label=${this.say("report.page.table.pages")}>
+            <button type="button" class="button button--secondary" data-page="previous" ?disabled=${page === 0} @click=${() => (this.page = page - 1)}>${this.say("report.page.table.previous")}</button>
+            <span class="class-pager__info" aria-live="polite">${this.say("report.page.table.range", { from: from + 1, to, total })}</span>
+            <button type="button" class="button button--secondary" data-page="next" ?disabled=${page === last} @click=${() => (this.page = page + 1)}>${this.say("report.page.table.next")}</button>
+          </nav>`
+        : nothing;
+    return { from, to, nav };
+  }
+
+  private table(all: ClassRow[]) {
+    const { from, to, nav } = this.pager(all.length);
+    const rows = all.slice(from, to);
     const ctx = (this.data as ClassData).context;
     const percent = (x: number | undefined) => (x === undefined ? this.say("report.page.table.notTaken") : `${Math.round(x * 100)}%`);
     return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="class-table-heading">
@@ -158,7 +189,8 @@ export class ClassReportElement extends LitElement {
           )}
         </tbody>
       </table>
-    </div>`;
+    </div>
+    ${nav}`;
   }
 
   private summary(report: Report, learners: number) {
@@ -209,12 +241,12 @@ export class ClassReportElement extends LitElement {
         ? html`<p>${s["report.page.noLearners"]}</p>`
         : html`<form class="class-filter" @submit=${(e: Event) => e.preventDefault()}>
               <label class="field-label" for="class-township">${s["report.page.filter.township"]}</label>
-              <select class="field-input" id="class-township" @change=${(e: Event) => ((this.township = (e.target as HTMLSelectElement).value), (this.village = ""))}>
+              <select class="field-input" id="class-township" @change=${(e: Event) => ((this.township = (e.target as HTMLSelectElement).value), (this.village = ""), (this.page = 0))}>
                 <option value="">${s["report.page.filter.all"]}</option>
                 ${places.map((p) => html`<option value=${p.township} ?selected=${p.township === this.township}>${p.township}</option>`)}
               </select>
               <label class="field-label" for="class-village">${s["report.page.filter.village"]}</label>
-              <select class="field-input" id="class-village" ?disabled=${!this.township} @change=${(e: Event) => (this.village = (e.target as HTMLSelectElement).value)}>
+              <select class="field-input" id="class-village" ?disabled=${!this.township} @change=${(e: Event) => ((this.village = (e.target as HTMLSelectElement).value), (this.page = 0))}>
                 <option value="">${s["report.page.filter.all"]}</option>
                 ${villages.map((v) => html`<option value=${v} ?selected=${v === this.village}>${v}</option>`)}
               </select>

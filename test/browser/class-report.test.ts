@@ -23,6 +23,7 @@ const cliOut = join(dir, "cli");
 let generated: GeneratedClass;
 let page: Page;
 let errors: string[];
+const workers: string[] = [];
 
 beforeAll(async () => {
   generated = await generateClass(checkAll(root, join(root, "content")), { learners: 300 });
@@ -36,6 +37,8 @@ beforeAll(async () => {
 
   page = await (await env.browser.newContext({ acceptDownloads: true })).newPage();
   errors = watchErrors(page);
+  page.on("console", (message) => void (message.type() === "warning" && errors.push(`warning: ${message.text()}`)));
+  page.on("worker", (worker) => workers.push(worker.url()));
   await page.goto(`${env.site.url}trainers/class/`, { waitUntil: "networkidle" });
   await page.locator("#class-files").setInputFiles(readdirSync(files).map((n) => join(files, n)));
   await page.getByText("读取了 302 个文件").waitFor({ timeout: 60_000 });
@@ -52,8 +55,31 @@ describe("the class report", () => {
   test("lists the damaged file, merges the second copy and shows one row per learner", async () => {
     await expect(page.locator(".class-status").textContent()).resolves.toContain("学员 300 人；1 个文件是同一学员的另一份记录，已合并；1 个文件未能读取");
     await expect(page.locator("#class-refused-heading + ul").textContent()).resolves.toContain("zz-damaged.json");
-    expect(await page.locator("#class-table tbody tr").count()).toBe(300);
+    expect(await page.locator("#class-table tbody tr").count()).toBe(100);
+    // The files were checked in workers, none of which failed (a failure would warn and check in the page).
+    expect(workers.length).toBeGreaterThan(0);
+    expect(workers.every((url) => /class-worker/.test(url))).toBe(true);
     expect(errors).toEqual([]);
+  });
+
+  test("shows the table a hundred learners at a time, paging through all 300", async () => {
+    const pager = page.getByRole("navigation", { name: "学员进度表翻页" });
+    const first = await page.locator("#class-table tbody tr").first().getAttribute("data-learner");
+    await expect(pager.textContent()).resolves.toContain("第 1–100 名，共 300 名");
+    await expect(pager.getByRole("button", { name: "上一页" }).isDisabled()).resolves.toBe(true);
+    const seen = new Set(await page.locator("#class-table tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-learner"))));
+    for (const range of ["第 101–200 名", "第 201–300 名"]) {
+      await pager.getByRole("button", { name: "下一页" }).click();
+      await expect(pager.textContent()).resolves.toContain(range);
+      for (const id of await page.locator("#class-table tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-learner")))) seen.add(id);
+    }
+    expect(seen.size).toBe(300);
+    await expect(pager.getByRole("button", { name: "下一页" }).isDisabled()).resolves.toBe(true);
+    // Sorting starts again at the first page.
+    await page.getByRole("button", { name: "按“姓名”排序" }).click();
+    await expect(pager.textContent()).resolves.toContain("第 1–100 名");
+    await page.getByRole("button", { name: "按“村（社区）”排序" }).click();
+    await expect(page.locator("#class-table tbody tr").first().getAttribute("data-learner")).resolves.toBe(first);
   });
 
   test("gives the same CSV files as npm run report", async () => {
@@ -69,10 +95,10 @@ describe("the class report", () => {
   test("filters by township and sorts by a column, saying how many are shown", async () => {
     const township = await page.locator("#class-township option").nth(1).getAttribute("value");
     await page.locator("#class-township").selectOption(township!);
-    const shown = await page.locator("#class-table tbody tr").count();
+    const shown = Number((await page.locator(".class-shown").textContent())?.match(/显示 (\d+) \/ 300/)?.[1]);
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(300);
-    await expect(page.locator(".class-shown").textContent()).resolves.toContain(`显示 ${shown} / 300`);
+    expect(await page.locator("#class-table tbody tr").count()).toBe(Math.min(shown, 100));
     const places = await page.locator("#class-table tbody tr td:nth-child(2)").allTextContents();
     expect(places.every((p) => p.startsWith(township!))).toBe(true);
     await page.getByRole("button", { name: "按“学习时长（小时）”排序" }).click();

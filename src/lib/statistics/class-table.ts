@@ -98,8 +98,10 @@ export function sortRows(rows: readonly ClassRow[], key: SortKey, descending = f
 }
 
 /** Study time per ISO week (Monday, UTC) over the class, for the chart: [week start date, hours]. */
+const DAY_MS = 86_400_000;
+
 export function hoursPerWeek(learners: readonly ClassLearner[]): [string, number][] {
-  const weeks = new Map<string, number>();
+  const weeks = new Map<number, number>();
   for (const { record } of learners) {
     // The same per-entry rule (and cap) as every other study-time figure: hours.ts.
     const entries = [
@@ -110,11 +112,12 @@ export function hoursPerWeek(learners: readonly ClassLearner[]): [string, number
     for (const e of entries) {
       const t = Date.parse(e.at);
       if (!Number.isFinite(t)) continue;
-      const day = new Date(t);
-      const monday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7)));
-      const key = monday.toISOString().slice(0, 10);
-      weeks.set(key, (weeks.get(key) ?? 0) + e.ms / 3_600_000);
+      // Whole UTC days since 1970-01-01, a Thursday: the Monday on or before is 3 days back from it.
+      const day = Math.floor(t / DAY_MS);
+      const monday = day - (((day + 3) % 7) + 7) % 7;
+      weeks.set(monday, (weeks.get(monday) ?? 0) + e.ms / 3_600_000);
     }
   }
-  return [...weeks.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  // Dates are formatted once per week, not once per entry (a class has 100,000 entries).
+  return [...weeks.entries()].sort((a, b) => a[0] - b[0]).map(([monday, hours]) => [new Date(monday * DAY_MS).toISOString().slice(0, 10), hours]);
 }

@@ -5,7 +5,7 @@
  * are counted too. Each run is replayed from its log against the current scenario, so a
  * run that no longer fits (the scenario was edited) is counted as `unreadable`, never guessed.
  */
-import type { ProgressRecord } from "../progress/schema.ts";
+import type { ProgressRecord, ScenarioRun } from "../progress/schema.ts";
 import { applyStep, findChoice, start } from "../scenario/engine.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import type { Step } from "../scenario/state.ts";
@@ -71,16 +71,24 @@ export interface ScenarioAnalysis {
   links: LinkFigures[];
 }
 
+/**
+ * Runs and distinct learners. A learner's runs are counted one after another (analyseScenario
+ * groups them), so a learner is new to a tally exactly when they differ from its last one:
+ * no set of ids per tally, which a class of thousands made slow.
+ */
 interface Tally {
-  learners: Set<string>;
+  learners: number;
   runs: number;
+  last?: string;
 }
-const tally = (): Tally => ({ learners: new Set(), runs: 0 });
 const count = (map: Map<string, Tally>, key: string, learner: string) => {
-  const t = map.get(key) ?? tally();
-  t.learners.add(learner);
+  let t = map.get(key);
+  if (!t) map.set(key, (t = { learners: 0, runs: 0 }));
   t.runs++;
-  map.set(key, t);
+  if (t.last !== learner) {
+    t.learners++;
+    t.last = learner;
+  }
 };
 
 /** A link of the graph as a run went along it: `label` is the choice id, `lawful` / `unlawful` at an agreement node, "" for `next`. */
@@ -93,6 +101,9 @@ interface Walked {
   trail: string[];
   /** linkKey of each step from one shown node to the next. */
   links: string[];
+  /** The nodes and links of trail and links, each once (a loop counts once per run). */
+  distinctNodes: string[];
+  distinctLinks: string[];
 }
 
 /** What one run did, step by step, or undefined when its log no longer fits the scenario. */
@@ -121,7 +132,8 @@ function walk(scenario: Scenario, log: readonly unknown[]): Walked | undefined {
     const trail = state.trail;
     // The first node a step shows is reached from its decision node by the step's choice; the rest by `next`.
     const links = trail.slice(1).map((to, i) => linkKey(trail[i].node, to.node, to.step !== trail[i].step ? labels[to.step] : ""));
-    return { decisions, ending: state.node, trail: trail.map((t) => t.node), links };
+    const nodes = trail.map((t) => t.node);
+    return { decisions, ending: state.node, trail: nodes, links, distinctNodes: [...new Set(nodes)], distinctLinks: [...new Set(links)] };
   } catch {
     // A ScenarioRunError (a step not possible any more) or a malformed step: the run is unreadable.
     return undefined;
@@ -130,34 +142,42 @@ function walk(scenario: Scenario, log: readonly unknown[]): Walked | undefined {
 
 export function analyseScenario(scenario: Scenario, records: readonly ProgressRecord[]): ScenarioAnalysis {
   const byNode = new Map<string, Map<string, Tally>>();
-  const nodeLearners = new Map<string, Set<string>>();
+  const deciders = new Map<string, Tally>();
   const endings = new Map<string, Tally>();
   const shown = new Map<string, Tally>();
   const links = new Map<string, Tally>();
-  const players = new Set<string>();
+  const players = new Map<string, Tally>();
+  // Each learner's runs together, whatever records they came in (count() relies on it).
+  const runsByLearner = new Map<string, ScenarioRun[]>();
+  for (const record of records) {
+    const mine = record.runs.filter((run) => run.scenario === scenario.id);
+    if (mine.length) runsByLearner.set(record.learner.id, [...(runsByLearner.get(record.learner.id) ?? []), ...mine]);
+  }
+  // The engine is deterministic, so runs with the same log walk the same way: a class
+  // follows a handful of paths, and replaying each once saves most of the work.
+  const walks = new Map<string, Walked | undefined>();
   let runs = 0;
   let unreadable = 0;
-  for (const record of records) {
-    for (const run of record.runs) {
-      if (run.scenario !== scenario.id) continue;
+  for (const [learner, learnerRuns] of runsByLearner) {
+    for (const run of learnerRuns) {
       runs++;
-      const walked = walk(scenario, run.log);
+      const key = JSON.stringify(run.log);
+      const walked = walks.has(key) ? walks.get(key) : walks.set(key, walk(scenario, run.log)).get(key);
       if (!walked) {
         unreadable++;
         continue;
       }
-      const learner = record.learner.id;
-      players.add(learner);
+      count(players, "", learner);
       for (const { node, choice } of walked.decisions) {
-        const choices = byNode.get(node) ?? new Map<string, Tally>();
+        let choices = byNode.get(node);
+        if (!choices) byNode.set(node, (choices = new Map<string, Tally>()));
         count(choices, choice, learner);
-        byNode.set(node, choices);
-        nodeLearners.set(node, (nodeLearners.get(node) ?? new Set()).add(learner));
+        count(deciders, node, learner);
       }
       count(endings, walked.ending, learner);
       // A node shown twice in one run (a loop) is one run for it; a link too.
-      for (const node of new Set(walked.trail)) count(shown, node, learner);
-      for (const key of new Set(walked.links)) count(links, key, learner);
+      for (const node of walked.distinctNodes) count(shown, node, learner);
+      for (const key of walked.distinctLinks) count(links, key, learner);
     }
   }
 
@@ -169,27 +189,27 @@ export function analyseScenario(scenario: Scenario, records: readonly ProgressRe
     const choices = ids.map((choice) => {
       const t = taken.get(choice);
       const mistake = choice === AGREEMENT_DEFECTIVE || (findChoice(scenario, choice)?.choice.mistake ?? false);
-      return { choice, learners: t?.learners.size ?? 0, runs: t?.runs ?? 0, mistake };
+      return { choice, learners: t?.learners ?? 0, runs: t?.runs ?? 0, mistake };
     });
-    decisions.push({ node: id, learners: nodeLearners.get(id)?.size ?? 0, choices });
+    decisions.push({ node: id, learners: deciders.get(id)?.learners ?? 0, choices });
   }
 
   const endingFigures: EndingFigures[] = [];
   for (const [id, node] of Object.entries(scenario.nodes)) {
     if (node.kind !== "ending") continue;
     const t = endings.get(id);
-    endingFigures.push({ node: id, outcome: node.outcome, learners: t?.learners.size ?? 0, runs: t?.runs ?? 0 });
+    endingFigures.push({ node: id, outcome: node.outcome, learners: t?.learners ?? 0, runs: t?.runs ?? 0 });
   }
 
   const mistakes = decisions
     .flatMap((d) => d.choices.filter((c) => c.mistake && c.learners > 0).map((c) => ({ ...c, node: d.node })))
     .sort((a, b) => b.learners - a.learners || b.runs - a.runs || (a.choice < b.choice ? -1 : 1));
 
-  const nodes = Object.keys(scenario.nodes).map((node) => ({ node, learners: shown.get(node)?.learners.size ?? 0, runs: shown.get(node)?.runs ?? 0 }));
+  const nodes = Object.keys(scenario.nodes).map((node) => ({ node, learners: shown.get(node)?.learners ?? 0, runs: shown.get(node)?.runs ?? 0 }));
   const linkFigures = [...links.entries()].map(([key, t]) => {
     const [from, to, label] = key.split("\u0000");
-    return { from, to, label, learners: t.learners.size, runs: t.runs };
+    return { from, to, label, learners: t.learners, runs: t.runs };
   });
 
-  return { scenario: scenario.id, learners: players.size, runs, unreadable, decisions, endings: endingFigures, mistakes, nodes, links: linkFigures };
+  return { scenario: scenario.id, learners: players.get("")?.learners ?? 0, runs, unreadable, decisions, endings: endingFigures, mistakes, nodes, links: linkFigures };
 }

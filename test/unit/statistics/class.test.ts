@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { levelSchema, type Level } from "../../../src/lib/certification/schema.ts";
-import { exportText } from "../../../src/lib/progress/export.ts";
+import { exportText, MAX_IMPORT_BYTES } from "../../../src/lib/progress/export.ts";
 import { loadClassFiles } from "../../../src/lib/statistics/class-files.ts";
 import { classRow, filterRows, hoursPerWeek, sortRows, type ClassContext } from "../../../src/lib/statistics/class-table.ts";
 import { analyseItems } from "../../../src/lib/statistics/item-analysis.ts";
@@ -55,6 +55,24 @@ describe("loading a class's files", () => {
     expect(loaded.refused.map((r) => [r.name, r.problem.code])).toEqual([
       ["broken.json", "truncated"],
       ["b-edited.json", "tampered"],
+    ]);
+  });
+});
+
+describe("files as bytes, or too large to read", () => {
+  it("names a file saved in another text encoding, and refuses one over the limit without reading it", async () => {
+    const good = new TextEncoder().encode(await exportText(learner("C")));
+    // 调解 in GB18030, where the export wrote UTF-8.
+    const gb = new Uint8Array([...new TextEncoder().encode('{"name":"'), 0xb5, 0xf7, 0xbd, 0xe2, ...new TextEncoder().encode('"}')]);
+    const loaded = await loadClassFiles([
+      { name: "c.json", bytes: good },
+      { name: "ansi.json", bytes: gb },
+      { name: "huge.json", unreadSize: MAX_IMPORT_BYTES + 1 },
+    ]);
+    expect(loaded.learners.map((l) => l.record.learner.id)).toEqual(["C"]);
+    expect(loaded.refused.map((r) => [r.name, r.problem.code])).toEqual([
+      ["ansi.json", "wrong-encoding"],
+      ["huge.json", "too-large"],
     ]);
   });
 });

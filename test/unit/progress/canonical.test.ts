@@ -1,0 +1,58 @@
+/**
+ * canonical.ts is our own RFC 8785 writer (for speed, see its comment): it must write
+ * exactly what the `canonicalize` package writes for every plain JSON value, and refuse
+ * what is not plain JSON where the package would quietly write something.
+ */
+import canonicalize from "canonicalize";
+import { describe, expect, it } from "vitest";
+import { canonicalJson } from "../../../src/lib/progress/canonical.ts";
+import { randomFrom, type Random } from "../../../src/lib/quiz/draw.ts";
+import { sampleRecord } from "./sample.ts";
+
+const PIECES = ["调解", "a", "Z", "é", "\u{1F600}", "\uFFFF", "\u007F", "\n", "\t", '"', "\\", "\\ud800", "\u0001", "\u2028", " ", "0", "_", "ａ"];
+const NUMBERS = [0, -0, 1, -1, 0.1 + 0.2, 1e21, 1e-7, 123456789012345680000, 5e-324, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, -1.5e300, 100];
+
+function text(random: Random): string {
+  let s = "";
+  const n = Math.floor(random() * 5);
+  for (let i = 0; i < n; i++) s += PIECES[Math.floor(random() * PIECES.length)];
+  return s;
+}
+
+function value(random: Random, depth: number): unknown {
+  const kind = Math.floor(random() * (depth > 4 ? 4 : 6));
+  switch (kind) {
+    case 0:
+      return null;
+    case 1:
+      return random() < 0.5;
+    case 2:
+      return NUMBERS[Math.floor(random() * NUMBERS.length)];
+    case 3:
+      return text(random);
+    case 4:
+      return Array.from({ length: Math.floor(random() * 4) }, () => value(random, depth + 1));
+    default: {
+      const object: Record<string, unknown> = {};
+      // Integer-like keys too: JavaScript lists them first, RFC 8785 sorts them as text.
+      for (let i = Math.floor(random() * 5); i > 0; i--) object[random() < 0.2 ? String(Math.floor(random() * 20)) : text(random)] = value(random, depth + 1);
+      return object;
+    }
+  }
+}
+
+describe("canonicalJson", () => {
+  it("writes what the canonicalize package writes, for 2,000 seeded random values and a record", () => {
+    const random = randomFrom("canonical-json");
+    for (let i = 0; i < 2_000; i++) {
+      const v = value(random, 0);
+      expect(canonicalJson(v)).toBe(canonicalize(v));
+    }
+    expect(canonicalJson(sampleRecord())).toBe(canonicalize(sampleRecord()));
+  });
+
+  it("refuses a lone surrogate in a value or a key, and passes a backslash before 'ud'", () => {
+    for (const bad of ["\uD800", "a\uDC00", "\uDBFFx", { "\uD83D": 1 }, [["ok", "\uDE00"]]]) expect(() => canonicalJson(bad)).toThrow(TypeError);
+    for (const good of ["\\ud800", { "\\udfff": "\\uD800" }, "\u{1F600}"]) expect(canonicalJson(good)).toBe(canonicalize(good));
+  });
+});

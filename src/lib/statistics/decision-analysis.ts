@@ -97,13 +97,10 @@ export const linkKey = (from: string, to: string, label: string) => `${from}\u00
 interface Walked {
   decisions: { node: string; choice: string }[];
   ending: string;
-  /** Every node shown, in order (a node shown twice in a loop is here twice). */
-  trail: string[];
-  /** linkKey of each step from one shown node to the next. */
+  /** Every node shown, each once (a node shown twice in a loop is one run for it). */
+  nodes: string[];
+  /** linkKey of each step from one shown node to the next, each once. */
   links: string[];
-  /** The nodes and links of trail and links, each once (a loop counts once per run). */
-  distinctNodes: string[];
-  distinctLinks: string[];
 }
 
 /** What one run did, step by step, or undefined when its log no longer fits the scenario. */
@@ -132,8 +129,7 @@ function walk(scenario: Scenario, log: readonly unknown[]): Walked | undefined {
     const trail = state.trail;
     // The first node a step shows is reached from its decision node by the step's choice; the rest by `next`.
     const links = trail.slice(1).map((to, i) => linkKey(trail[i].node, to.node, to.step !== trail[i].step ? labels[to.step] : ""));
-    const nodes = trail.map((t) => t.node);
-    return { decisions, ending: state.node, trail: nodes, links, distinctNodes: [...new Set(nodes)], distinctLinks: [...new Set(links)] };
+    return { decisions, ending: state.node, nodes: [...new Set(trail.map((t) => t.node))], links: [...new Set(links)] };
   } catch {
     // A ScenarioRunError (a step not possible any more) or a malformed step: the run is unreadable.
     return undefined;
@@ -175,9 +171,8 @@ export function analyseScenario(scenario: Scenario, records: readonly ProgressRe
         count(deciders, node, learner);
       }
       count(endings, walked.ending, learner);
-      // A node shown twice in one run (a loop) is one run for it; a link too.
-      for (const node of walked.distinctNodes) count(shown, node, learner);
-      for (const key of walked.distinctLinks) count(links, key, learner);
+      for (const node of walked.nodes) count(shown, node, learner);
+      for (const key of walked.links) count(links, key, learner);
     }
   }
 

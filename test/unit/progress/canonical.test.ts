@@ -51,6 +51,12 @@ describe("canonicalJson", () => {
     expect(canonicalJson(sampleRecord())).toBe(canonicalize(sampleRecord()));
   });
 
+  it("takes an object without a prototype, and refuses what is not JSON however deep it sits", () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { b: 1, a: "x" });
+    expect(canonicalJson({ bare })).toBe('{"bare":{"a":"x","b":1}}');
+    for (const bad of [{ f: () => 1 }, [1n], { s: Symbol("s") }, [[new Date(0)]], { n: { x: Number.NaN } }]) expect(() => canonicalJson(bad)).toThrow(TypeError);
+  });
+
   it("refuses a lone surrogate in a value or a key, and passes a backslash before 'ud'", () => {
     for (const bad of ["\uD800", "a\uDC00", "\uDBFFx", { "\uD83D": 1 }, [["ok", "\uDE00"]]]) expect(() => canonicalJson(bad)).toThrow(TypeError);
     for (const good of ["\\ud800", { "\\udfff": "\\uD800" }, "\u{1F600}"]) expect(canonicalJson(good)).toBe(canonicalize(good));

@@ -144,12 +144,14 @@ export class ClassReportElement extends LitElement {
     const page = Math.min(this.page, last);
     const from = page * size;
     const to = Math.min(total, from + size);
+    // aria-disabled, not disabled: a button that disabled itself under the pointer or the
+    // keyboard would drop the focus to the page.
     const nav =
       total > size
         ? html`<nav class="class-pager" aria-label=${this.say("report.page.table.pages")}>
-            <button type="button" class="button button--secondary" data-page="previous" ?disabled=${page === 0} @click=${() => (this.page = page - 1)}>${this.say("report.page.table.previous")}</button>
+            <button type="button" class="button button--secondary" data-page="previous" aria-disabled=${page === 0 ? "true" : "false"} @click=${() => (this.page = Math.max(0, page - 1))}>${this.say("report.page.table.previous")}</button>
             <span class="class-pager__info" aria-live="polite">${this.say("report.page.table.range", { from: from + 1, to, total })}</span>
-            <button type="button" class="button button--secondary" data-page="next" ?disabled=${page === last} @click=${() => (this.page = page + 1)}>${this.say("report.page.table.next")}</button>
+            <button type="button" class="button button--secondary" data-page="next" aria-disabled=${page === last ? "true" : "false"} @click=${() => (this.page = Math.min(last, page + 1))}>${this.say("report.page.table.next")}</button>
           </nav>`
         : nothing;
     return { from, to, nav };

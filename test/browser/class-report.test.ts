@@ -66,7 +66,7 @@ describe("the class report", () => {
     const pager = page.getByRole("navigation", { name: "学员进度表翻页" });
     const first = await page.locator("#class-table tbody tr").first().getAttribute("data-learner");
     await expect(pager.textContent()).resolves.toContain("第 1–100 名，共 300 名");
-    await expect(pager.getByRole("button", { name: "上一页" }).isDisabled()).resolves.toBe(true);
+    await expect(pager.getByRole("button", { name: "上一页" }).getAttribute("aria-disabled")).resolves.toBe("true");
     const seen = new Set(await page.locator("#class-table tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-learner"))));
     for (const range of ["第 101–200 名", "第 201–300 名"]) {
       await pager.getByRole("button", { name: "下一页" }).click();
@@ -74,7 +74,13 @@ describe("the class report", () => {
       for (const id of await page.locator("#class-table tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-learner")))) seen.add(id);
     }
     expect(seen.size).toBe(300);
-    await expect(pager.getByRole("button", { name: "下一页" }).isDisabled()).resolves.toBe(true);
+    const next = pager.getByRole("button", { name: "下一页" });
+    await expect(next.getAttribute("aria-disabled")).resolves.toBe("true");
+    // On the last page "next" does nothing, and keeps the focus.
+    await next.focus();
+    await page.keyboard.press("Enter");
+    await expect(pager.textContent()).resolves.toContain("第 201–300 名");
+    await expect(next.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
     // Sorting starts again at the first page.
     await page.getByRole("button", { name: "按“姓名”排序" }).click();
     await expect(pager.textContent()).resolves.toContain("第 1–100 名");

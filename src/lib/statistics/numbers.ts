@@ -24,7 +24,10 @@ export function correlation(xs: readonly number[], ys: readonly number[]): numbe
   }
   // Sums of fractions such as 1/3 leave rounding dust where the true variance is 0.
   if (sxx < 1e-12 || syy < 1e-12) return undefined;
-  return sxy / Math.sqrt(sxx * syy);
+  const r = sxy / Math.sqrt(sxx * syy);
+  // The same dust in the covariance: a correlation that is 0 on paper must not come out as
+  // -3e-17 and flag an item as discriminating negatively.
+  return Math.abs(r) < 1e-9 ? 0 : r;
 }
 
 /** Rounded for display and CSV; undefined stays undefined. */

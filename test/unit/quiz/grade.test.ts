@@ -1,26 +1,12 @@
 /** Grading every item type, every partial-credit rule, and whole attempts. */
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../../src/lib/quiz/catalog.ts";
-import { checkQuizzes } from "../../../src/lib/quiz/check.ts";
 import { drawQuiz } from "../../../src/lib/quiz/draw.ts";
 import { adjacentPairsInOrder, gradeAttempt, gradeItem, multipleFraction, passes } from "../../../src/lib/quiz/grade.ts";
 import { attemptsRemaining, canStartAttempt, deadline } from "../../../src/lib/quiz/policy.ts";
 import type { Responses } from "../../../src/lib/quiz/response.ts";
-import type { ItemOfType, Quiz, QuizItem } from "../../../src/lib/quiz/schema.ts";
-import { known, validFiles } from "./check-mutations.ts";
-
-const { catalog } = checkQuizzes([...validFiles()].map(([file, text]) => ({ file, text })), known);
-const item = <T extends QuizItem["type"]>(id: string, type: T): ItemOfType<T> => {
-  const found = catalog.items.get(id)?.item;
-  if (found?.type !== type) throw new Error(`fixture ${id} is not ${type}`);
-  return found as ItemOfType<T>;
-};
-const single = item("who-may-apply", "single");
-const multiple = item("party-rights", "multiple");
-const trueFalse = item("mediation-is-free", "true-false");
-const ordering = item("procedure-steps", "ordering");
-const matching = item("dispute-channels", "matching");
-const caseJudgement = item("agreement-refused", "case-judgement");
+import type { Quiz } from "../../../src/lib/quiz/schema.ts";
+import { caseJudgement, catalog, matching, multiple, ordering, single, trueFalse } from "./catalog-fixture.ts";
 
 describe("single choice", () => {
   it("scores the answer, nothing else", () => {

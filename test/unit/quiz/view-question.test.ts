@@ -1,22 +1,8 @@
 /** What the runner shows (view.ts) and what an exam paper may show (question-only.ts): order kept, answers left out. */
 import { describe, expect, it } from "vitest";
-import { checkQuizzes } from "../../../src/lib/quiz/check.ts";
 import { questionOnly } from "../../../src/lib/quiz/question-only.ts";
-import type { ItemOfType, QuizItem } from "../../../src/lib/quiz/schema.ts";
 import { answerState, optionsShown, promptsShown } from "../../../src/lib/quiz/view.ts";
-import { known, validFiles } from "./check-mutations.ts";
-
-const { catalog } = checkQuizzes([...validFiles()].map(([file, text]) => ({ file, text })), known);
-const item = <T extends QuizItem["type"]>(id: string, type: T): ItemOfType<T> => {
-  const found = catalog.items.get(id)?.item;
-  if (found?.type !== type) throw new Error(`fixture ${id} is not ${type}`);
-  return found as ItemOfType<T>;
-};
-const single = item("who-may-apply", "single");
-const multiple = item("party-rights", "multiple");
-const matching = item("dispute-channels", "matching");
-const caseJudgement = item("agreement-refused", "case-judgement");
-const trueFalse = item("mediation-is-free", "true-false");
+import { caseJudgement, matching, multiple, single, trueFalse } from "./catalog-fixture.ts";
 
 describe("optionsShown and promptsShown", () => {
   it("follow the attempt's order, the authors' order without one, and drop unknown ids", () => {

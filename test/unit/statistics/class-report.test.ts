@@ -1,15 +1,13 @@
 /** The class report's charts and filter lists beyond class.test.ts. */
 import { describe, expect, it } from "vitest";
 import type { ClassData } from "../../../src/lib/statistics/class-data.ts";
-import type { ClassLearner } from "../../../src/lib/statistics/class-files.ts";
 import { classReport, placesOf, SCORE_BINS } from "../../../src/lib/statistics/class-report.ts";
 import { loadScenario } from "../scenario/helpers.ts";
-import { attempt, bank, learner } from "./class-fixture.ts";
+import { asLearner, attempt, bank, learner, lesson as lessonEntry } from "./class-fixture.ts";
 
 const minimal = loadScenario("test/fixtures/scenarios/minimal.yaml");
 
-const lesson = (id: string, key: string) => ({ id, lesson: key, kind: "completed" as const, at: "2026-05-01T08:00:00.000Z", seconds: 600 });
-const asLearner = (record: ReturnType<typeof learner>): ClassLearner => ({ record, files: [], applications: [] });
+const lesson = (id: string, key: string) => lessonEntry(id, key, "completed", "2026-05-01T08:00:00.000Z");
 
 const data: ClassData = {
   context: {
@@ -53,7 +51,7 @@ describe("the class report", () => {
       learner("B", [attempt("t", { q1: "a", q2: false })], { lessons: [lesson("b1", "basics/one")] }),
       learner("C", [], { lessons: [lesson("c1", "basics/two")] }),
       learner("D"),
-    ].map(asLearner);
+    ].map((record) => asLearner(record));
 
   it("counts learners who finished a course and those who started it; a course without lessons has neither", () => {
     expect(classReport(learners(), data).completion).toEqual([

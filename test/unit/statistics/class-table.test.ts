@@ -1,34 +1,11 @@
 /** The class table beyond class.test.ts: scenario columns, every sort key, study time per week. */
 import { describe, expect, it } from "vitest";
-import { levelSchema } from "../../../src/lib/certification/schema.ts";
 import type { ScenarioRun } from "../../../src/lib/progress/schema.ts";
-import { classRow, hoursPerWeek, sortRows, type ClassContext, type ClassRow, type SortKey } from "../../../src/lib/statistics/class-table.ts";
-import { attempt, learner } from "./class-fixture.ts";
+import { classRow, hoursPerWeek, sortRows, type ClassRow, type SortKey } from "../../../src/lib/statistics/class-table.ts";
+import { asLearner, attempt, classContext, learner, lesson, rowOf } from "./class-fixture.ts";
 
-const context: ClassContext = {
-  facts: {
-    courses: { basics: { title: "基础", lessons: [{ key: "basics/one", title: "一" }, { key: "basics/two", title: "二" }] } },
-    quizzes: { t: "基础 · 结课测试" },
-    scenarios: { cart: "借出去的三轮车", wall: "界墙" },
-    levels: { "pre-job": "岗前培训合格" },
-  },
-  levels: [
-    levelSchema.parse({
-      id: "pre-job",
-      title: "岗前培训合格",
-      summary: "学完基础课程并通过结课测试，就达到自学要求。",
-      order: 1,
-      requires: { courses: ["basics"], finals: [{ quiz: "t", passMark: 50 }] },
-      exam: { id: "pre-job-exam", passMark: 80 },
-      validityMonths: 12,
-      annualReview: { hours: 10, quiz: { quiz: "t", passMark: 80 } },
-    }),
-  ],
-  finals: ["t"],
-  scenarios: ["cart", "wall"],
-};
+const context = classContext({ cart: "借出去的三轮车", wall: "界墙" });
 
-const lesson = (id: string, key: string, kind: "opened" | "completed", at: string, seconds = 600) => ({ id, lesson: key, kind, at, seconds });
 const run = (id: string, scenario: string, score: number, max: number, outcome: string | undefined, finished: string, started = finished): ScenarioRun => ({
   id,
   scenario,
@@ -43,7 +20,7 @@ const run = (id: string, scenario: string, score: number, max: number, outcome: 
 });
 
 describe("a learner's row", () => {
-  const row = (record: ReturnType<typeof learner>) => classRow({ record, files: [], applications: [] }, context);
+  const row = (record: ReturnType<typeof learner>) => classRow(asLearner(record), context);
 
   it("counts only completed lessons of the curriculum", () => {
     const r = row(
@@ -93,60 +70,46 @@ describe("a learner's row", () => {
 });
 
 describe("sorting the table", () => {
-  const base = (learner: string, extra: Partial<ClassRow>): ClassRow => ({
-    learner,
-    name: `学员${learner}`,
-    township: "城关镇",
-    village: "东关村",
-    files: [],
-    lessonsDone: 0,
-    lessonsTotal: 2,
-    finals: {},
-    scenarios: {},
-    ms: 0,
-    readiness: {},
-    ...extra,
-  });
   const order = (rows: ClassRow[], key: SortKey, descending = false) => sortRows(rows, key, descending).map((r) => r.learner);
 
   it("sorts study time as numbers, not as text", () => {
-    const rows = [base("A", { ms: 10 }), base("B", { ms: 9 }), base("C", { ms: 100 })];
+    const rows = [rowOf("A", { ms: 10 }), rowOf("B", { ms: 9 }), rowOf("C", { ms: 100 })];
     expect(order(rows, "hours")).toEqual(["B", "A", "C"]);
     expect(order(rows, "hours", true)).toEqual(["C", "A", "B"]);
   });
 
   it("reverses the values, not the ties, when descending", () => {
-    const rows = [base("A", { ms: 1 }), base("B", { ms: 5 }), base("C", { ms: 5 }), base("D", { ms: 1 })];
+    const rows = [rowOf("A", { ms: 1 }), rowOf("B", { ms: 5 }), rowOf("C", { ms: 5 }), rowOf("D", { ms: 1 })];
     expect(order(rows, "hours")).toEqual(["A", "D", "B", "C"]);
     expect(order(rows, "hours", true)).toEqual(["B", "C", "A", "D"]);
   });
 
   it("sorts by last activity, with no activity first", () => {
-    const rows = [base("A", { last: "2026-05-03T08:00:00.000Z" }), base("B", { last: "2026-05-01T08:00:00.000Z" }), base("C", {})];
+    const rows = [rowOf("A", { last: "2026-05-03T08:00:00.000Z" }), rowOf("B", { last: "2026-05-01T08:00:00.000Z" }), rowOf("C", {})];
     expect(order(rows, "last")).toEqual(["C", "B", "A"]);
     expect(order(rows, "last", true)).toEqual(["A", "B", "C"]);
   });
 
   it("sorts by a final's share, with the final not taken before a share of 0", () => {
-    const rows = [base("A", { finals: { t: 1 } }), base("B", { finals: { t: 0 } }), base("C", {}), base("D", { finals: { t: 0.5 } })];
+    const rows = [rowOf("A", { finals: { t: 1 } }), rowOf("B", { finals: { t: 0 } }), rowOf("C", {}), rowOf("D", { finals: { t: 0.5 } })];
     expect(order(rows, "final:t")).toEqual(["C", "B", "D", "A"]);
   });
 
   it("sorts by a level: not started, then by requirements met, with the level met last", () => {
     const level = (met: boolean, done: number) => ({ "pre-job": { met, done, total: 3 } });
-    const rows = [base("A", { readiness: level(true, 3) }), base("B", { readiness: level(false, 2) }), base("C", {}), base("D", { readiness: level(false, 0) })];
+    const rows = [rowOf("A", { readiness: level(true, 3) }), rowOf("B", { readiness: level(false, 2) }), rowOf("C", {}), rowOf("D", { readiness: level(false, 0) })];
     expect(order(rows, "level:pre-job")).toEqual(["C", "D", "B", "A"]);
     expect(order(rows, "level:pre-job", true)).toEqual(["A", "B", "D", "C"]);
   });
 
   it("keeps learner-id order for ties, whatever the input order", () => {
-    expect(order([base("A", {}), base("B", {}), base("C", {})], "hours")).toEqual(["A", "B", "C"]);
-    expect(order([base("C", {}), base("B", {}), base("A", {})], "hours", true)).toEqual(["A", "B", "C"]);
+    expect(order([rowOf("A", {}), rowOf("B", {}), rowOf("C", {})], "hours")).toEqual(["A", "B", "C"]);
+    expect(order([rowOf("C", {}), rowOf("B", {}), rowOf("A", {})], "hours", true)).toEqual(["A", "B", "C"]);
   });
 });
 
 describe("study time per week", () => {
-  const week = (record: ReturnType<typeof learner>) => hoursPerWeek([{ record, files: [], applications: [] }]);
+  const week = (record: ReturnType<typeof learner>) => hoursPerWeek([asLearner(record)]);
 
   it("counts quiz attempts and scenario runs from start to finish, and lists weeks in date order", () => {
     const weeks = week(
@@ -202,6 +165,6 @@ describe("study time per week", () => {
   it("adds the class's learners together", () => {
     const a = learner("A", [], { lessons: [lesson("l1", "basics/one", "completed", "2026-06-02T08:00:00.000Z", 1800)] });
     const b = learner("B", [], { lessons: [lesson("l1", "basics/one", "completed", "2026-06-04T08:00:00.000Z", 5400)] });
-    expect(hoursPerWeek([a, b].map((record) => ({ record, files: [], applications: [] })))).toEqual([["2026-06-01", 2]]);
+    expect(hoursPerWeek([a, b].map((record) => asLearner(record)))).toEqual([["2026-06-01", 2]]);
   });
 });

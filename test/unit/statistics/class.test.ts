@@ -1,36 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { levelSchema, type Level } from "../../../src/lib/certification/schema.ts";
 import { exportText, MAX_IMPORT_BYTES } from "../../../src/lib/progress/export.ts";
 import { loadClassFiles } from "../../../src/lib/statistics/class-files.ts";
-import { classRow, filterRows, hoursPerWeek, sortRows, type ClassContext } from "../../../src/lib/statistics/class-table.ts";
+import { classRow, filterRows, hoursPerWeek, sortRows } from "../../../src/lib/statistics/class-table.ts";
 import { analyseItems } from "../../../src/lib/statistics/item-analysis.ts";
 import { classCsv, itemCsv, type Say } from "../../../src/lib/statistics/report-csv.ts";
-import { attempt, bank, catalog, learner } from "./class-fixture.ts";
+import { asLearner, attempt, bank, catalog, classContext, learner, lesson } from "./class-fixture.ts";
 
-const level: Level = levelSchema.parse({
-  id: "pre-job",
-  title: "岗前培训合格",
-  summary: "学完基础课程并通过结课测试，就达到自学要求。",
-  order: 1,
-  requires: { courses: ["basics"], finals: [{ quiz: "t", passMark: 50 }] },
-  exam: { id: "pre-job-exam", passMark: 80 },
-  validityMonths: 12,
-  annualReview: { hours: 10, quiz: { quiz: "t", passMark: 80 } },
-});
-
-const context: ClassContext = {
-  facts: {
-    courses: { basics: { title: "基础", lessons: [{ key: "basics/one", title: "一" }, { key: "basics/two", title: "二" }] } },
-    quizzes: { t: "基础 · 结课测试" },
-    scenarios: {},
-    levels: { "pre-job": "岗前培训合格" },
-  },
-  levels: [level],
-  finals: ["t"],
-  scenarios: [],
-};
-
-const lesson = (id: string, key: string, kind: "opened" | "completed", at: string, seconds = 600) => ({ id, lesson: key, kind, at, seconds });
+const context = classContext();
 
 describe("loading a class's files", () => {
   it("lists a bad file with its problem, loads the rest, and merges two files of one learner", async () => {
@@ -78,7 +54,7 @@ describe("files as bytes, or too large to read", () => {
 });
 
 describe("the class table", () => {
-  const row = (record: ReturnType<typeof learner>) => classRow({ record, files: ["f.json"], applications: [] }, context);
+  const row = (record: ReturnType<typeof learner>) => classRow(asLearner(record, ["f.json"]), context);
 
   it("counts lessons done, best final share, study time, readiness and the last activity", () => {
     const r = row(
@@ -118,16 +94,14 @@ describe("the class table", () => {
 
   it("adds study time per week starting on Monday, with each entry capped as everywhere else", () => {
     const weeks = hoursPerWeek([
-      {
-        record: learner("A", [], {
+      asLearner(
+        learner("A", [], {
           lessons: [
             lesson("l1", "basics/one", "completed", "2026-06-07T23:00:00.000Z", 1800), // Sunday → week of 1 June
             lesson("l2", "basics/two", "completed", "2026-06-08T01:00:00.000Z", 86_400), // Monday, capped at 4 h
           ],
         }),
-        files: [],
-        applications: [],
-      },
+      ),
     ]);
     expect(weeks).toEqual([
       ["2026-06-01", 0.5],
@@ -152,7 +126,7 @@ describe("report CSV", () => {
   });
 
   it("writes one row per learner with levels worded by the caller", () => {
-    const r = classRow({ record: learner("A"), files: [], applications: [] }, context);
+    const r = classRow(asLearner(learner("A")), context);
     const csv = classCsv([r], context, say);
     expect(csv.split("\r\n")[1]).toBe('学员A,城关镇,东关村,0/2,,0,"report.level.short{""done"":0,""total"":2}",');
   });
@@ -168,7 +142,7 @@ describe("the class report's charts and filter lists", () => {
     started.learner = { ...started.learner, township: "河口镇", village: "上坝村" };
     const none = learner("C");
     const data = { context, banks: [bank], scenarios: [], layouts: [] };
-    const learners = [done, started, none].map((record) => ({ record, files: [], applications: [] }));
+    const learners = [done, started, none].map((record) => asLearner(record));
     const report = classReport(learners, data);
     expect(report.completion).toEqual([{ course: "basics", title: "基础", done: 1, started: 1 }]);
     // First attempts regraded: A 2/2 → last bin; B 0/2 → first bin.

@@ -2,27 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { ScenarioRun } from "../../../src/lib/progress/schema.ts";
 import { analyseScenario } from "../../../src/lib/statistics/decision-analysis.ts";
 import { loadScenario } from "../scenario/helpers.ts";
-import { learner } from "./class-fixture.ts";
+import { choices, player, run as scenarioRun } from "./class-fixture.ts";
 
 const scenario = loadScenario("test/fixtures/scenarios/minimal.yaml");
 
-let runCount = 0;
-const run = (choices: string[], scenarioId = "minimal"): ScenarioRun => {
-  runCount++;
-  return {
-    id: `run-${runCount}`,
-    scenario: scenarioId,
-    log: choices.map((choice) => ({ choice })),
-    path: [],
-    ending: "x",
-    score: 0,
-    max: 1,
-    started: "2026-05-01T08:00:00.000Z",
-    finished: "2026-05-01T08:10:00.000Z",
-  };
-};
-
-const player = (id: string, ...runs: ScenarioRun[]) => learner(id, [], { runs });
+/** A run making these choices, of minimal unless told. */
+const run = (ids: string[], scenarioId = "minimal") => scenarioRun(scenarioId, choices(...ids));
 
 describe("scenario decision analysis", () => {
   const records = [

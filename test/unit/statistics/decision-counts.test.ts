@@ -7,25 +7,11 @@ import type { ScenarioRun } from "../../../src/lib/progress/schema.ts";
 import { explore } from "../../../src/lib/scenario/explore.ts";
 import { AGREEMENT_DEFECTIVE, AGREEMENT_LAWFUL, analyseScenario } from "../../../src/lib/statistics/decision-analysis.ts";
 import { loadScenario } from "../scenario/helpers.ts";
-import { learner } from "./class-fixture.ts";
+import { choices, player, run } from "./class-fixture.ts";
 
 const minimal = loadScenario("test/fixtures/scenarios/minimal.yaml");
 const wall = loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml");
 
-let runCount = 0;
-const run = (scenario: string, log: unknown[]): ScenarioRun => ({
-  id: `run-${++runCount}`,
-  scenario,
-  log: log as ScenarioRun["log"],
-  path: [],
-  ending: "x",
-  score: 0,
-  max: 1,
-  started: "2026-05-01T08:00:00.000Z",
-  finished: "2026-05-01T08:10:00.000Z",
-});
-const choices = (...ids: string[]) => ids.map((choice) => ({ choice }));
-const player = (id: string, ...runs: ScenarioRun[]) => learner(id, [], { runs });
 const times = (n: number, make: () => ScenarioRun) => Array.from({ length: n }, make);
 
 describe("a learner's runs over several records", () => {

@@ -1,29 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { ScenarioRun } from "../../../src/lib/progress/schema.ts";
 import { explore } from "../../../src/lib/scenario/explore.ts";
 import { analyseScenario } from "../../../src/lib/statistics/decision-analysis.ts";
 import { decisionGraph, edgeWidth, EDGE_WIDTH, type DecisionLayout } from "../../../src/lib/statistics/decision-graph.ts";
 import { decisionLayout, nodeLines } from "../../../src/lib/statistics/decision-layout.ts";
 import { loadScenario } from "../scenario/helpers.ts";
-import { learner } from "./class-fixture.ts";
+import { choices as log, player, run } from "./class-fixture.ts";
 
 const minimal = loadScenario("test/fixtures/scenarios/minimal.yaml");
 const wall = loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml");
 
-let runCount = 0;
-const run = (scenario: string, log: unknown[]): ScenarioRun => ({
-  id: `run-${++runCount}`,
-  scenario,
-  log: log as ScenarioRun["log"],
-  path: [],
-  ending: "x",
-  score: 0,
-  max: 1,
-  started: "2026-05-01T08:00:00.000Z",
-  finished: "2026-05-01T08:10:00.000Z",
-});
-const choices = (...ids: string[]) => run("minimal", ids.map((choice) => ({ choice })));
-const player = (id: string, ...runs: ScenarioRun[]) => learner(id, [], { runs });
+/** A run of minimal making these choices. */
+const choices = (...ids: string[]) => run("minimal", log(...ids));
 
 // A: lawful path. B: a mistake, then the lawful path. C and D: the mistake (D twice). Nobody else.
 const records = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyseItems } from "../../../src/lib/statistics/item-analysis.ts";
-import { attempt, catalog, learner } from "./class-fixture.ts";
+import { attempt, catalog, itemOf, learner } from "./class-fixture.ts";
 
 // Worked on paper: q1 shares 1,1,0,0 and rest (q2) 1,1,0,1 → r = 0.5 / √0.75 = 1/√3.
 const classOfFour = () => [
@@ -9,12 +9,6 @@ const classOfFour = () => [
   learner("L3", [attempt("t", { q1: "b", q2: false })]),
   learner("L4", [attempt("t", { q1: "c", q2: true })]),
 ];
-
-const itemOf = (analysis: ReturnType<typeof analyseItems>, id: string) => {
-  const found = analysis.items.find((i) => i.item === id);
-  if (!found) throw new Error(`no figures for ${id}`);
-  return found;
-};
 
 describe("question analysis", () => {
   it("gives facility, item–rest correlation and upper–lower difference as worked out by hand", () => {

@@ -3,13 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../../src/lib/quiz/catalog.ts";
 import type { QuizBankFile } from "../../../src/lib/quiz/schema.ts";
 import { analyseItems } from "../../../src/lib/statistics/item-analysis.ts";
-import { attempt, catalog, learner } from "./class-fixture.ts";
-
-const itemOf = (analysis: ReturnType<typeof analyseItems>, id: string, quiz = "t") => {
-  const found = analysis.items.find((i) => i.item === id && i.quiz === quiz);
-  if (!found) throw new Error(`no figures for ${quiz}/${id}`);
-  return found;
-};
+import { attempt, catalog, itemOf, learner } from "./class-fixture.ts";
 
 /** What the fixture bank lacks: a case judgement, a statement that is false, option ids that contain one another, an ordering. */
 const otherTypes = buildCatalog([

@@ -6,17 +6,13 @@
 import { describe, expect, it } from "vitest";
 import type { QuizAttempt } from "../../../src/lib/progress/schema.ts";
 import { analyseItems, MIN_ANSWERS_FOR_FLAGS } from "../../../src/lib/statistics/item-analysis.ts";
-import { attempt, catalog, learner } from "./class-fixture.ts";
+import { attempt, catalog, itemOf, learner } from "./class-fixture.ts";
 
 /** One learner per answer sheet, ids A, B, C … in order (ids break ties in the groups). */
 const classOf = (sheets: QuizAttempt["answers"][]) => sheets.map((answers, i) => learner(String.fromCharCode(65 + i), [attempt("t", answers)]));
 const repeat = <T>(n: number, value: T): T[] => Array.from({ length: n }, () => value);
 
-const figures = (sheets: QuizAttempt["answers"][], item: string, minAnswers?: number) => {
-  const found = analyseItems(classOf(sheets), catalog, minAnswers).items.find((i) => i.item === item);
-  if (!found) throw new Error(`no figures for ${item}`);
-  return found;
-};
+const figures = (sheets: QuizAttempt["answers"][], item: string, minAnswers?: number) => itemOf(analyseItems(classOf(sheets), catalog, minAnswers), item);
 
 describe("too easy and too hard, at the thresholds", () => {
   it("does not flag a facility of exactly 0.9 as too easy, but flags 1", () => {

@@ -1,9 +1,10 @@
 /** The report's CSV files column by column, from hand-made figures and rows. */
 import { describe, expect, it } from "vitest";
 import type { Level } from "../../../src/lib/certification/schema.ts";
-import type { ClassContext, ClassRow } from "../../../src/lib/statistics/class-table.ts";
+import type { ClassContext } from "../../../src/lib/statistics/class-table.ts";
 import type { ItemFigures } from "../../../src/lib/statistics/item-analysis.ts";
 import { classCsv, flagText, itemCsv, optionLabel, type Say } from "../../../src/lib/statistics/report-csv.ts";
+import { rowOf } from "./class-fixture.ts";
 
 /** Echoes the key and its values, without commas or quotes, so the CSV below needs no quoting. */
 const say: Say = (key, values) => (values ? `${key}(${Object.entries(values).map(([k, v]) => `${k}=${v}`).join(" ")})` : key);
@@ -90,20 +91,6 @@ describe("the class CSV", () => {
     finals: ["t", "retired-final"],
     scenarios: ["cart", "wall", "gone"],
   };
-  const row = (learner: string, extra: Partial<ClassRow>): ClassRow => ({
-    learner,
-    name: `学员${learner}`,
-    township: "城关镇",
-    village: "东关村",
-    files: [],
-    lessonsDone: 0,
-    lessonsTotal: 2,
-    finals: {},
-    scenarios: {},
-    ms: 0,
-    readiness: {},
-    ...extra,
-  });
 
   it("titles the final, scenario and level columns, falling back to the id for content no longer listed", () => {
     expect(linesOf(classCsv([], context, say))).toEqual([
@@ -116,7 +103,7 @@ describe("the class CSV", () => {
 
   it("writes shares to two decimals, hours to one, outcomes and levels worded, and the date of the last activity", () => {
     const rows = [
-      row("A", {
+      rowOf("A", {
         lessonsDone: 1,
         finals: { t: 2 / 3 },
         scenarios: { cart: { outcome: "breakdown", best: 0.5 }, wall: { best: 0 } },
@@ -124,7 +111,7 @@ describe("the class CSV", () => {
         readiness: { "pre-job": { met: true, done: 3, total: 3 } },
         last: "2026-05-04T08:00:00.000Z",
       }),
-      row("B", { ms: 5_400_000, readiness: { mid: { met: false, done: 1, total: 4 } } }),
+      rowOf("B", { ms: 5_400_000, readiness: { mid: { met: false, done: 1, total: 4 } } }),
     ];
     expect(linesOf(classCsv(rows, context, say)).slice(1)).toEqual([
       "学员A,城关镇,东关村,1/2,0.67,,report.outcome.breakdown,report.outcome.none,,0.3,report.level.met(done=3 total=3),,2026-05-04",

@@ -76,9 +76,82 @@ function serialize(value: unknown): string {
   }
 }
 
-/** RFC 8785 text of `value`; throws TypeError for anything that is not plain JSON (NaN, Date, Map, a lone surrogate…). */
+/**
+ * Whether JSON.stringify(value) writes RFC 8785 text already: plain objects whose keys come
+ * (in Object.keys order, which JSON.stringify follows) in ascending UTF-16 order, finite
+ * numbers, nothing undefined. Files the site exports are written so (inKeyOrder), and
+ * checking this is several times cheaper than sorting and writing every object.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value);
+    case "object": {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (item === undefined || !inCanonicalOrder(item)) return false;
+        }
+        return true;
+      }
+      if (!isPlainObject(value)) return false;
+      const object = value as Record<string, unknown>;
+      const keys = Object.keys(object);
+      for (let i = 0; i < keys.length; i++) {
+        if (i > 0 && !(keys[i - 1] < keys[i])) return false;
+        const item = object[keys[i]];
+        if (item === undefined || !inCanonicalOrder(item)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** One member value: by JSON.stringify when that is canonical already, else written here. */
+const member = (value: unknown): string => (inCanonicalOrder(value) ? JSON.stringify(value) : serialize(value));
+
+/**
+ * RFC 8785 text of `value`; throws TypeError for anything that is not plain JSON (NaN, Date, Map, a lone surrogate…).
+ * An object's own members are sorted here and each member is checked for the fast path on
+ * its own, so a file whose top level keeps a reader-friendly order ("format" first) still
+ * takes it.
+ */
 export function canonicalJson(value: unknown): string {
-  const text = serialize(value);
+  let text: string;
+  if (typeof value === "object" && value !== null && !Array.isArray(value) && isPlainObject(value)) {
+    const object = value as Record<string, unknown>;
+    text = "{";
+    for (const key of Object.keys(object).sort()) {
+      const item = object[key];
+      if (item === undefined) continue;
+      text += `${text === "{" ? "" : ","}${quote(key)}:${member(item)}`;
+    }
+    text += "}";
+  } else {
+    text = member(value);
+  }
   if (text.includes("\\ud") && hasLoneSurrogate(value)) throw new TypeError("Lone surrogate is not allowed");
   return text;
+}
+
+/**
+ * A copy of a plain JSON value with every object's keys in RFC 8785 order, for files the
+ * site writes: canonicalJson then checks such a file's checksum by the engine's
+ * JSON.stringify. (Keys that look like array indexes always come first in a JavaScript
+ * object, whatever the order they were added in; objects holding them take the slower path.)
+ */
+export function inKeyOrder<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(inKeyOrder) as T;
+  if (!isPlainObject(value)) return value;
+  const object = value as Record<string, unknown>;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(object).sort()) sorted[key] = inKeyOrder(object[key]);
+  return sorted as T;
 }

@@ -12,7 +12,7 @@
  * touches stored data; the caller passes the result to store.importRecord, which is atomic.
  */
 import * as z from "zod/v4-mini";
-import { canonicalJson, type JsonValue } from "./canonical.ts";
+import { canonicalJson, inKeyOrder, type JsonValue } from "./canonical.ts";
 import { problem, type ImportProblem } from "./errors.ts";
 import { describeIssues, zhCN } from "./issues.ts";
 import { jsonShapeProblem, MAX_FILE_DEPTH, MAX_JSON_DEPTH, RESERVED_KEYS } from "./json-shape.ts";
@@ -70,7 +70,15 @@ const checksumText = (file: Omit<ExportFile, "checksum"> | Record<string, unknow
 };
 
 export async function createExport(record: ProgressRecord, now: Date = new Date(), members: { application?: JsonValue } = {}): Promise<ExportFile> {
-  const content = { format: EXPORT_FORMAT, version: record.version, exported: now.toISOString(), record, ...members } as const;
+  // Record and application in canonical key order, so that checking the checksum on import
+  // is quick (canonical.ts); the top level keeps "format" first for a human reader.
+  const content = {
+    format: EXPORT_FORMAT,
+    version: record.version,
+    exported: now.toISOString(),
+    record: inKeyOrder(record),
+    ...(members.application === undefined ? {} : { application: inKeyOrder(members.application) }),
+  } as const;
   return { ...content, checksum: { algorithm: "SHA-256", value: await sha256Hex(checksumText(content)) } };
 }
 

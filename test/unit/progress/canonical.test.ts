@@ -5,7 +5,7 @@
  */
 import canonicalize from "canonicalize";
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../../../src/lib/progress/canonical.ts";
+import { canonicalJson, inKeyOrder } from "../../../src/lib/progress/canonical.ts";
 import { randomFrom, type Random } from "../../../src/lib/quiz/draw.ts";
 import { sampleRecord } from "./sample.ts";
 
@@ -49,6 +49,31 @@ describe("canonicalJson", () => {
       expect(canonicalJson(v)).toBe(canonicalize(v));
     }
     expect(canonicalJson(sampleRecord())).toBe(canonicalize(sampleRecord()));
+  });
+
+  it("writes the same for values already in key order (the files the site exports), where it leaves the writing to JSON.stringify", () => {
+    const random = randomFrom("canonical-json-ordered");
+    for (let i = 0; i < 2_000; i++) {
+      const v = inKeyOrder(value(random, 0));
+      expect(canonicalJson(v)).toBe(canonicalize(v));
+      expect(canonicalJson({ format: "x", member: v, absent: undefined })).toBe(canonicalize({ format: "x", member: v }));
+    }
+    // In order except deep inside, and in order but holding what JSON.stringify would write quietly.
+    expect(canonicalJson({ m: { a: [{ b: 1, a: 2 }] } })).toBe('{"m":{"a":[{"a":2,"b":1}]}}');
+    for (const bad of [{ m: { a: [1, undefined] } }, { m: { a: Number.POSITIVE_INFINITY } }, { m: [{ a: new Map() }] }, { m: { a: () => 1 } }]) {
+      expect(() => canonicalJson(bad)).toThrow(TypeError);
+    }
+  });
+
+  it("inKeyOrder copies a value with every object's keys sorted, leaving the original and its values alone", () => {
+    const original = { b: [{ d: 1, c: "调解" }], a: null, 10: true, 9: false };
+    const copy = inKeyOrder(original);
+    expect(Object.keys(copy)).toEqual(["9", "10", "a", "b"]);
+    expect(Object.keys(copy.b[0])).toEqual(["c", "d"]);
+    expect(copy).toEqual(original);
+    expect(Object.keys(original)).toEqual(["9", "10", "b", "a"]);
+    const date = new Date(0);
+    expect(inKeyOrder({ date }).date).toBe(date);
   });
 
   it("takes an object without a prototype, and refuses what is not JSON however deep it sits", () => {

@@ -5,7 +5,9 @@
 import type { ClassData } from "../lib/statistics/class-data.ts";
 import { checkClassFiles, gatherClass, type ClassRecords } from "../lib/statistics/class-files.ts";
 import type { ImportResult } from "../lib/progress/export.ts";
-import { readClassFiles } from "./read-class-files.ts";
+import { fileBatches } from "../lib/statistics/file-batches.ts";
+import type { BatchMessage, BatchReply } from "./class-worker.ts";
+import { readBatch, readClassFiles } from "./read-class-files.ts";
 
 export { classReport, placesOf } from "../lib/statistics/class-report.ts";
 export { filterRows, sortRows } from "../lib/statistics/class-table.ts";
@@ -25,18 +27,13 @@ export function classData(url: string): Promise<ClassData> {
 
 /** Fewer files than this are checked in the page: starting workers would take longer. */
 const WORKER_MIN_FILES = 100;
-/** Files per message to a worker: small enough that work starts at once and results stream back. */
-const CHUNK_FILES = 100;
 
-/** Results as JSON text (class-worker.ts says why), or why the chunk failed. */
-type Reply = { id: number; results: string } | { id: number; error: string };
-
-/** Workers (class-worker.ts) that check chunks of files; a chunk whose worker fails rejects. */
+/** Workers (class-worker.ts) that check batches of files; a batch whose worker fails rejects. */
 function workerPool(count: number) {
   const pending = new Map<number, { worker: number; resolve: (r: ImportResult[]) => void; reject: (e: Error) => void }>();
   const workers = Array.from({ length: count }, (_, w) => {
     const worker = new Worker(new URL("./class-worker.ts", import.meta.url), { type: "module" });
-    worker.addEventListener("message", ({ data }: MessageEvent<Reply>) => {
+    worker.addEventListener("message", ({ data }: MessageEvent<BatchReply>) => {
       const waiting = pending.get(data.id);
       pending.delete(data.id);
       if ("results" in data) waiting?.resolve(JSON.parse(data.results) as ImportResult[]);
@@ -54,12 +51,12 @@ function workerPool(count: number) {
   });
   let ids = 0;
   return {
-    /** Check `files` in worker number `w`. */
-    check(w: number, files: readonly File[]): Promise<ImportResult[]> {
+    /** Check a batch in worker number `w`; the buffer is transferred, not copied. */
+    check(w: number, batch: Omit<BatchMessage, "id">): Promise<ImportResult[]> {
       const id = ids++;
       return new Promise((resolve, reject) => {
         pending.set(id, { worker: w, resolve, reject });
-        workers[w].postMessage({ id, files });
+        workers[w].postMessage({ id, ...batch } satisfies BatchMessage, [batch.buffer]);
       });
     },
     close: () => workers.forEach((worker) => worker.terminate()),
@@ -69,30 +66,40 @@ function workerPool(count: number) {
 const inPage = async (files: readonly File[]) => checkClassFiles(await readClassFiles(files));
 
 /**
- * Files picked or dropped → one record per learner. Each file is read and checked like an
- * import on 我的学习. A big pile goes in chunks to one Web Worker per processor core, so
- * 3,000 files take a fraction of the time, results come back while the rest are checked,
- * and the page stays responsive. A chunk whose worker fails (or a browser without
- * workers) is checked here, with a warning in the console.
+ * Files picked or dropped → one record per learner. Each file is checked like an import on
+ * 我的学习. A big pile is read in batches (file-batches.ts), and each batch goes to one of
+ * a Web Worker per processor core, so 3,000 files take a fraction of the time, results come
+ * back while the rest are checked, and the page stays responsive. A batch that cannot be
+ * read at once, or whose worker fails (or a browser without workers), is checked here,
+ * with a warning in the console when a worker failed.
  */
 export async function loadFiles(files: readonly File[]): Promise<ClassRecords> {
   const names = files.map((f) => f.name);
   if (typeof Worker !== "function" || files.length < WORKER_MIN_FILES) return gatherClass(names, await inPage(files));
+  const { batches, tooLarge } = fileBatches(files.map((f) => f.size));
+  const results: ImportResult[] = new Array(files.length);
+  // Never read: only their size is checked.
+  (await checkClassFiles(tooLarge.map((i) => ({ name: names[i], unreadSize: files[i].size })))).forEach((result, k) => (results[tooLarge[k]] = result));
   const cores = Math.min(8, Math.max(1, navigator.hardwareConcurrency || 2));
-  const chunks = Array.from({ length: Math.ceil(files.length / CHUNK_FILES) }, (_, i) => files.slice(i * CHUNK_FILES, (i + 1) * CHUNK_FILES));
-  const count = Math.min(cores, chunks.length);
+  const count = Math.max(1, Math.min(cores, batches.length));
   const pool = workerPool(count);
   try {
-    const checked = await Promise.all(
-      chunks.map((chunk, i) =>
-        pool.check(i % count, chunk).catch((error: unknown) => {
-          // Still right, only slower: say so for whoever looks at the console.
-          console.warn("class worker failed; checking its files in the page", error);
-          return inPage(chunk);
-        }),
-      ),
+    await Promise.all(
+      batches.map(async (batch, b) => {
+        const batchFiles = batch.map((i) => files[i]);
+        const buffer = await readBatch(files, batch);
+        const checked =
+          buffer === undefined
+            ? await inPage(batchFiles)
+            : await pool.check(b % count, { names: batchFiles.map((f) => f.name), sizes: batchFiles.map((f) => f.size), buffer }).catch((error: unknown) => {
+                // Still right, only slower: say so for whoever looks at the console.
+                console.warn("class worker failed; checking its files in the page", error);
+                return inPage(batchFiles);
+              });
+        batch.forEach((i, k) => (results[i] = checked[k]));
+      }),
     );
-    return gatherClass(names, checked.flat());
+    return gatherClass(names, results);
   } finally {
     pool.close();
   }

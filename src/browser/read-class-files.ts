@@ -1,13 +1,27 @@
 /**
- * Reading a trainer's picked or dropped files, in the page or in a class worker.
+ * Reading a trainer's picked or dropped files in the page, in batches (file-batches.ts says why).
  */
 import type { ClassFile } from "../lib/statistics/class-files.ts";
-import { fileBatches } from "../lib/statistics/file-batches.ts";
+import { fileBatches, splitBatch } from "../lib/statistics/file-batches.ts";
+
+/** The files of one batch as one buffer, or undefined when they cannot be read together. */
+export const readBatch = (files: readonly File[], batch: readonly number[]): Promise<ArrayBuffer | undefined> =>
+  new Blob(batch.map((i) => files[i]))
+    .arrayBuffer()
+    .catch(() => undefined);
+
+const splitBatchOrUndefined = (...args: Parameters<typeof splitBatch>) => {
+  try {
+    return splitBatch(...args);
+  } catch {
+    return undefined;
+  }
+};
 
 /**
- * Files picked or dropped → their bytes, read in batches (file-batches.ts says why). A file
- * too large is not read; a batch that cannot be read is read file by file, and a file that
- * still cannot be read becomes empty, which the import refuses as empty.
+ * Files → their bytes. A file too large is not read; a batch that cannot be read is read
+ * file by file, and a file that still cannot be read becomes empty, which the import
+ * refuses as empty.
  */
 export async function readClassFiles(files: readonly File[]): Promise<ClassFile[]> {
   const out: ClassFile[] = new Array(files.length);
@@ -16,17 +30,11 @@ export async function readClassFiles(files: readonly File[]): Promise<ClassFile[
   const one = async (i: number) => (out[i] = { name: files[i].name, bytes: new Uint8Array(await files[i].arrayBuffer().catch(() => new ArrayBuffer(0))) });
   await Promise.all(
     batches.map(async (batch) => {
-      let buffer: ArrayBuffer;
-      try {
-        buffer = await new Blob(batch.map((i) => files[i])).arrayBuffer();
-      } catch {
-        return Promise.all(batch.map(one));
-      }
-      let offset = 0;
-      for (const i of batch) {
-        out[i] = { name: files[i].name, bytes: new Uint8Array(buffer, offset, files[i].size) };
-        offset += files[i].size;
-      }
+      const buffer = await readBatch(files, batch);
+      // Unreadable, or a file changed size since it was picked: file by file.
+      const read = buffer && splitBatchOrUndefined(batch.map((i) => files[i].name), batch.map((i) => files[i].size), buffer);
+      if (read === undefined) return Promise.all(batch.map(one));
+      batch.forEach((i, k) => (out[i] = read[k]));
     }),
   );
   return out;

@@ -5,6 +5,7 @@
  * import limit is never read (its size alone refuses it).
  */
 import { MAX_IMPORT_BYTES } from "../progress/export.ts";
+import type { ClassFile } from "./class-files.ts";
 
 /** A batch stops at this many bytes or files, whichever comes first. */
 export const BATCH_BYTES = 4 * 1024 * 1024;
@@ -35,4 +36,18 @@ export function fileBatches(sizes: readonly number[], { maxBytes = BATCH_BYTES, 
   });
   if (batch.length) batches.push(batch);
   return { batches, tooLarge };
+}
+
+/** One batch read as one buffer (its files' bytes one after another) → each file's name and bytes, without copying. */
+export function splitBatch(names: readonly string[], sizes: readonly number[], buffer: ArrayBuffer): ClassFile[] {
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (names.length !== sizes.length || total !== buffer.byteLength) {
+    throw new Error(`a batch of ${names.length} names, ${sizes.length} sizes (${total} bytes) and a buffer of ${buffer.byteLength} bytes`);
+  }
+  let offset = 0;
+  return names.map((name, i) => {
+    const bytes = new Uint8Array(buffer, offset, sizes[i]);
+    offset += sizes[i];
+    return { name, bytes };
+  });
 }

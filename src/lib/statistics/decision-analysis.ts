@@ -8,7 +8,7 @@
 import type { ProgressRecord, ScenarioRun } from "../progress/schema.ts";
 import { applyStep, findChoice, start } from "../scenario/engine.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import type { Step } from "../scenario/state.ts";
+import type { RunState, Step } from "../scenario/state.ts";
 import type { Outcome } from "../scenario/vocabulary.ts";
 
 /** Pseudo-choice ids at an agreement node: the draft the learner submitted was lawful and complete, or not. */
@@ -71,24 +71,15 @@ export interface ScenarioAnalysis {
   links: LinkFigures[];
 }
 
-/**
- * Runs and distinct learners. A learner's runs are counted one after another (analyseScenario
- * groups them), so a learner is new to a tally exactly when they differ from its last one:
- * no set of ids per tally, which a class of thousands made slow.
- */
+/** Runs and distinct learners of one figure (a choice, a node, an ending, a link). */
 interface Tally {
   learners: number;
   runs: number;
-  last?: string;
 }
-const count = (map: Map<string, Tally>, key: string, learner: string) => {
+const tallyOf = (map: Map<string, Tally>, key: string): Tally => {
   let t = map.get(key);
   if (!t) map.set(key, (t = { learners: 0, runs: 0 }));
-  t.runs++;
-  if (t.last !== learner) {
-    t.learners++;
-    t.last = learner;
-  }
+  return t;
 };
 
 /** A link of the graph as a run went along it: `label` is the choice id, `lawful` / `unlawful` at an agreement node, "" for `next`. */
@@ -103,77 +94,169 @@ interface Walked {
   links: string[];
 }
 
-/** What one run did, step by step, or undefined when its log no longer fits the scenario. */
-function walk(scenario: Scenario, log: readonly unknown[]): Walked | undefined {
+/**
+ * The runs of a log prefix: a trie of logs, each node holding the state after its steps.
+ * A class's logs mostly begin alike (3,000 learners: 57,000 steps of distinct logs, 22,000
+ * distinct beginnings), and the engine is pure (a state is never changed, only followed by
+ * a new one), so each distinct beginning is replayed once.
+ */
+interface Prefix {
+  /** The state after these steps; undefined when a step could not be taken. */
+  state?: RunState;
+  /** The decision the last step made, and the link label it took from its node. */
+  decision?: { node: string; choice: string };
+  label?: string;
+  /** The next steps that choose, by choice id: the engine reads nothing else of such a step. */
+  choices?: Map<string, Prefix>;
+  /** Any other next step (an agreement draft, something malformed), by its JSON text. */
+  others?: Map<string, Prefix>;
+  /** The walk of a log of exactly these steps, once asked for: undefined until then, null when unreadable. */
+  walked?: Walked | null;
+}
+
+/** One step after `prefix`: the new state and what the step decided, or no state when it is not possible. */
+function stepAfter(scenario: Scenario, prefix: Prefix, raw: unknown): Prefix {
+  const state = prefix.state as RunState;
+  const step = raw as Step;
   try {
-    let state = start(scenario);
-    const decisions: { node: string; choice: string }[] = [];
-    /** The link label each step took from its decision node. */
-    const labels: string[] = [];
-    for (const raw of log) {
-      const step = raw as Step;
-      const node = state.node;
-      const mistakesBefore = state.mistakes.length;
-      state = applyStep(scenario, state, step);
-      if ("choice" in step && typeof step.choice === "string") {
-        decisions.push({ node, choice: step.choice });
-        labels.push(step.choice);
-      } else {
-        const defective = state.mistakes.length > mistakesBefore;
-        decisions.push({ node, choice: defective ? AGREEMENT_DEFECTIVE : AGREEMENT_LAWFUL });
-        // Only a lawful or an unlawful draft moves on; an incomplete one stays (no link).
-        labels.push(defective ? "unlawful" : "lawful");
-      }
-    }
-    if (scenario.nodes[state.node]?.kind !== "ending") return undefined;
-    const trail = state.trail;
-    // The first node a step shows is reached from its decision node by the step's choice; the rest by `next`.
-    const links = trail.slice(1).map((to, i) => linkKey(trail[i].node, to.node, to.step !== trail[i].step ? labels[to.step] : ""));
-    return { decisions, ending: state.node, nodes: [...new Set(trail.map((t) => t.node))], links: [...new Set(links)] };
+    const next = applyStep(scenario, state, step);
+    if ("choice" in step && typeof step.choice === "string") return { state: next, decision: { node: state.node, choice: step.choice }, label: step.choice };
+    const defective = next.mistakes.length > state.mistakes.length;
+    // Only a lawful or an unlawful draft moves on; an incomplete one stays (no link).
+    return { state: next, decision: { node: state.node, choice: defective ? AGREEMENT_DEFECTIVE : AGREEMENT_LAWFUL }, label: defective ? "unlawful" : "lawful" };
   } catch {
     // A ScenarioRunError (a step not possible any more) or a malformed step: the run is unreadable.
-    return undefined;
+    return {};
   }
 }
 
+/** The prefix one step further, replayed the first time it is met; undefined when the step is not JSON at all. */
+function follow(scenario: Scenario, prefix: Prefix, raw: unknown): Prefix | undefined {
+  const choice = typeof raw === "object" && raw !== null ? (raw as { choice?: unknown }).choice : undefined;
+  let map: Map<string, Prefix>;
+  let key: string;
+  if (typeof choice === "string") {
+    map = prefix.choices ??= new Map();
+    key = choice;
+  } else {
+    map = prefix.others ??= new Map();
+    try {
+      key = String(JSON.stringify(raw));
+    } catch {
+      return undefined; // A cycle or a BigInt: no run of the site's.
+    }
+  }
+  let next = map.get(key);
+  if (!next) map.set(key, (next = stepAfter(scenario, prefix, raw)));
+  return next;
+}
+
+/** Walks of a scenario's logs, each distinct beginning replayed once (see Prefix). */
+function walker(scenario: Scenario): (log: readonly unknown[]) => Walked | undefined {
+  let root: Prefix;
+  try {
+    root = { state: start(scenario) };
+  } catch {
+    root = {};
+  }
+  return (log) => {
+    let prefix: Prefix | undefined = root;
+    const path: Prefix[] = [];
+    for (const raw of log) {
+      prefix = prefix.state ? follow(scenario, prefix, raw) : undefined;
+      if (!prefix) return undefined;
+      path.push(prefix);
+    }
+    if (prefix.walked === undefined) prefix.walked = walkedOf(scenario, prefix.state, path);
+    return prefix.walked ?? undefined;
+  };
+}
+
+/** What a whole run did, from the prefixes its steps went through, or null when it did not end. */
+function walkedOf(scenario: Scenario, state: RunState | undefined, path: readonly Prefix[]): Walked | null {
+  if (!state || scenario.nodes[state.node]?.kind !== "ending") return null;
+  const trail = state.trail;
+  // The first node a step shows is reached from its decision node by the step's choice; the rest by `next`.
+  const links = trail.slice(1).map((to, i) => linkKey(trail[i].node, to.node, to.step !== trail[i].step ? (path[to.step]?.label as string) : ""));
+  return {
+    decisions: path.map((p) => p.decision as { node: string; choice: string }),
+    ending: state.node,
+    nodes: [...new Set(trail.map((t) => t.node))],
+    links: [...new Set(links)],
+  };
+}
+
+/** A distinct walk: the tallies it counts toward, its runs, and the learners for whom it is the only walk. */
+interface WalkCount {
+  /** One per figure the walk counts toward (a decision repeated in a loop: once each time). */
+  tallies: Tally[];
+  /** The same, each once: a learner counts once per figure. */
+  distinct: Tally[];
+  runs: number;
+  soleLearners: number;
+}
+
 export function analyseScenario(scenario: Scenario, records: readonly ProgressRecord[]): ScenarioAnalysis {
-  const byNode = new Map<string, Map<string, Tally>>();
-  const deciders = new Map<string, Tally>();
-  const endings = new Map<string, Tally>();
-  const shown = new Map<string, Tally>();
-  const links = new Map<string, Tally>();
-  const players = new Map<string, Tally>();
-  // Each learner's runs together, whatever records they came in (count() relies on it).
+  // Each learner's runs together, whatever records they came in.
   const runsByLearner = new Map<string, ScenarioRun[]>();
   for (const record of records) {
     const mine = record.runs.filter((run) => run.scenario === scenario.id);
     if (mine.length) runsByLearner.set(record.learner.id, [...(runsByLearner.get(record.learner.id) ?? []), ...mine]);
   }
-  // The engine is deterministic, so runs with the same log walk the same way: a class
-  // follows a handful of paths, and replaying each once saves most of the work.
-  const walks = new Map<string, Walked | undefined>();
+  // Tallies are made when a walk is first met, so links keep the order they were first taken.
+  const byNode = new Map<string, Map<string, Tally>>();
+  const deciders = new Map<string, Tally>();
+  const endings = new Map<string, Tally>();
+  const shown = new Map<string, Tally>();
+  const links = new Map<string, Tally>();
+  const countOf = (w: Walked): WalkCount => {
+    const tallies: Tally[] = [];
+    for (const { node, choice } of w.decisions) {
+      let choices = byNode.get(node);
+      if (!choices) byNode.set(node, (choices = new Map<string, Tally>()));
+      tallies.push(tallyOf(choices, choice), tallyOf(deciders, node));
+    }
+    tallies.push(tallyOf(endings, w.ending));
+    for (const node of w.nodes) tallies.push(tallyOf(shown, node));
+    for (const key of w.links) tallies.push(tallyOf(links, key));
+    return { tallies, distinct: [...new Set(tallies)], runs: 0, soleLearners: 0 };
+  };
+  // A class follows a handful of paths: each distinct walk is counted once, times its runs
+  // and its sole learners; only a learner who went several ways is counted figure by figure.
+  const walkOf = walker(scenario);
+  const walkCounts = new Map<Walked, WalkCount>();
   let runs = 0;
   let unreadable = 0;
-  for (const [learner, learnerRuns] of runsByLearner) {
+  let players = 0;
+  for (const learnerRuns of runsByLearner.values()) {
+    let sole: WalkCount | undefined;
+    let ways: Set<WalkCount> | undefined;
     for (const run of learnerRuns) {
       runs++;
-      const key = JSON.stringify(run.log);
-      const walked = walks.has(key) ? walks.get(key) : walks.set(key, walk(scenario, run.log)).get(key);
+      const walked = walkOf(run.log);
       if (!walked) {
         unreadable++;
         continue;
       }
-      count(players, "", learner);
-      for (const { node, choice } of walked.decisions) {
-        let choices = byNode.get(node);
-        if (!choices) byNode.set(node, (choices = new Map<string, Tally>()));
-        count(choices, choice, learner);
-        count(deciders, node, learner);
-      }
-      count(endings, walked.ending, learner);
-      for (const node of walked.nodes) count(shown, node, learner);
-      for (const key of walked.links) count(links, key, learner);
+      let c = walkCounts.get(walked);
+      if (!c) walkCounts.set(walked, (c = countOf(walked)));
+      c.runs++;
+      if (sole === undefined) sole = c;
+      else if (c !== sole) (ways ??= new Set([sole])).add(c);
     }
+    if (!sole) continue;
+    players++;
+    if (!ways) {
+      sole.soleLearners++;
+      continue;
+    }
+    const figures = new Set<Tally>();
+    for (const way of ways) for (const t of way.distinct) figures.add(t);
+    for (const t of figures) t.learners++;
+  }
+  for (const { tallies, distinct, runs: times, soleLearners } of walkCounts.values()) {
+    for (const t of tallies) t.runs += times;
+    for (const t of distinct) t.learners += soleLearners;
   }
 
   const decisions: DecisionFigures[] = [];
@@ -206,5 +289,5 @@ export function analyseScenario(scenario: Scenario, records: readonly ProgressRe
     return { from, to, label, learners: t.learners, runs: t.runs };
   });
 
-  return { scenario: scenario.id, learners: players.get("")?.learners ?? 0, runs, unreadable, decisions, endings: endingFigures, mistakes, nodes, links: linkFigures };
+  return { scenario: scenario.id, learners: players, runs, unreadable, decisions, endings: endingFigures, mistakes, nodes, links: linkFigures };
 }

@@ -60,6 +60,25 @@ describe("scenario decision analysis", () => {
     expect(odd.decisions.every((d) => d.learners === 0)).toBe(true);
   });
 
+  it("replays logs that begin alike separately where they part, whatever else a step holds", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const mixed = analyseScenario(scenario, [
+      // Same first step as the lawful path, then a step the scenario does not have.
+      player("G", run(["ask-consent", "mediate"]), run(["ask-consent", "no-such-choice"])),
+      // A choice step with something more in it is still that choice; steps that are not JSON are unreadable.
+      player("H", { ...run([]), log: [{ choice: "ask-consent", note: "x" }, { choice: "mediate" }] } as ScenarioRun, { ...run([]), log: [cyclic] } as ScenarioRun),
+      // A log going on after its ending no longer replays.
+      player("I", run(["ask-consent", "mediate", "mediate"])),
+    ]);
+    expect(mixed).toMatchObject({ learners: 2, runs: 5, unreadable: 3 });
+    expect(mixed.endings).toEqual([
+      { node: "good-end", outcome: "lawful-agreement", learners: 2, runs: 2 },
+      { node: "bad-end", outcome: "breakdown", learners: 0, runs: 0 },
+    ]);
+    expect(mixed.decisions[0].choices[0]).toEqual({ choice: "ask-consent", learners: 2, runs: 2, mistake: false });
+  });
+
   it("ignores runs of other scenarios", () => {
     expect(analyseScenario(scenario, [player("F", run(["x"], "other"))])).toMatchObject({ runs: 0, unreadable: 0, learners: 0 });
   });

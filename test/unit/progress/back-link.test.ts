@@ -59,3 +59,26 @@ describe("safeBackPath limits", () => {
     expect(safeBackPath(`?back=${encodeURIComponent("/quizzes//")}`, "/")).toBe("/quizzes//");
   });
 });
+
+describe("safeBackPath: control characters and spaces", () => {
+  const back = (value: string, base = "/") => safeBackPath(`?back=${encodeURIComponent(value)}`, base);
+
+  it("refuses every control character, DEL included, but keeps a path with a space (encoded)", () => {
+    for (const c of ["\u0001", "\t", "\u001f", "\u007f"]) expect(back(`/quizzes/q${c}/`), JSON.stringify(c)).toBeUndefined();
+    expect(back("/quizzes/a b/")).toBe("/quizzes/a%20b/");
+    expect(back("/quizzes/~q/")).toBe("/quizzes/~q/");
+  });
+
+  it("the base path itself, with or without its slash, is a place to come back to", () => {
+    expect(back("/academy/", "/academy/")).toBe("/academy/");
+    expect(back("/academy/", "/academy")).toBe("/academy/");
+    expect(back("/academy", "/academy")).toBe("/academy");
+  });
+});
+
+describe("linkWithBack: a target with a hash and a query", () => {
+  it("puts the parameter after the query and before the hash, and encodes the page's own hash", () => {
+    expect(linkWithBack("/me/?a=1#top", "/q/")).toBe("/me/?a=1&back=%2Fq%2F#top");
+    expect(linkWithBack("/me/#top", "/q/#x")).toBe("/me/?back=%2Fq%2F%23x#top");
+  });
+});

@@ -1,7 +1,8 @@
 /** Merging two copies of one learner's record. */
 import { describe, expect, it } from "vitest";
+import { canonicalJson } from "../../../src/lib/progress/canonical.ts";
 import { ProgressStoreError } from "../../../src/lib/progress/errors.ts";
-import { mergeProfiles, mergeRecords, normalizeRecord } from "../../../src/lib/progress/merge.ts";
+import { mergeProfiles, mergeRecords, normalizeRecord, pickCopy } from "../../../src/lib/progress/merge.ts";
 import type { LearnerProfile, ProgressRecord } from "../../../src/lib/progress/schema.ts";
 import { sampleRecord } from "./sample.ts";
 
@@ -128,5 +129,48 @@ describe("normalizeRecord", () => {
     for (const order of [entries, [...entries].reverse(), [entries[1]!, entries[2]!, entries[0]!]]) {
       expect(normalizeRecord({ ...r, lessons: order }).lessons.map((e) => e.id)).toEqual(["a", "b", "c"]);
     }
+  });
+});
+
+describe("conflicting copies: mergeRecords and the store's pickCopy keep the same one", () => {
+  it("the copy with the greater canonical text, in both orders, for every kind of entry", () => {
+    const a = sampleRecord();
+    const b = sampleRecord();
+    b.lessons[1] = { ...b.lessons[1]!, seconds: 901 };
+    b.attempts[0] = { ...b.attempts[0]!, score: 1, passed: false };
+    b.runs[0] = { ...b.runs[0]!, outcome: "escalation" };
+    const pairs = [
+      [a.lessons[1]!, b.lessons[1]!],
+      [a.attempts[0]!, b.attempts[0]!],
+      [a.runs[0]!, b.runs[0]!],
+    ] as const;
+    for (const order of [mergeRecords(a, b), mergeRecords(b, a)]) {
+      const kept = [order.lessons[1], order.attempts[0], order.runs[0]];
+      pairs.forEach(([x, y], i) => {
+        // The greater canonical JSON: `"seconds":901` > `"seconds":900`, `"passed":true` > `"passed":false`…
+        const greater = canonicalJson(x) > canonicalJson(y) ? x : y;
+        expect(kept[i]).toEqual(greater);
+        expect(pickCopy(x, y)).toBe(greater === x ? "stored" : "incoming");
+        expect(pickCopy(y, x)).toBe(greater === y ? "stored" : "incoming");
+      });
+    }
+    expect(pickCopy(a.lessons[1], structuredClone(a.lessons[1]))).toBe("same");
+  });
+});
+
+describe("chronological order of every kind of entry", () => {
+  it("attempts and runs by their start, not by id, after a merge or a normalisation", () => {
+    const r = sampleRecord();
+    const early = "2025-03-01T08:00:00.000Z";
+    const late = "2025-03-09T08:00:00.000Z";
+    const a = { ...r, attempts: [{ ...r.attempts[0]!, id: "z-first", started: early }], runs: [{ ...r.runs[0]!, id: "z-first", started: early }] };
+    const b = { ...r, attempts: [{ ...r.attempts[0]!, id: "a-second", started: late }], runs: [{ ...r.runs[0]!, id: "a-second", started: late }] };
+    for (const merged of [mergeRecords(a, b), mergeRecords(b, a)]) {
+      expect(merged.attempts.map((e) => e.id)).toEqual(["z-first", "a-second"]);
+      expect(merged.runs.map((e) => e.id)).toEqual(["z-first", "a-second"]);
+    }
+    const mixed = { ...r, attempts: [...b.attempts, ...a.attempts], runs: [...b.runs, ...a.runs] };
+    expect(normalizeRecord(mixed).attempts.map((e) => e.id)).toEqual(["z-first", "a-second"]);
+    expect(normalizeRecord(mixed).runs.map((e) => e.id)).toEqual(["z-first", "a-second"]);
   });
 });

@@ -5,18 +5,23 @@ import { checkVersion, migrateRecord } from "../../../src/lib/progress/migrate.t
 import { CURRENT_VERSION, progressRecordSchema } from "../../../src/lib/progress/schema.ts";
 import { LEARNER, sampleRecord, sampleV1 } from "./sample.ts";
 
-describe("migrating a version 1 record", () => {
+/** The sample version 1 record, migrated (inside each test, so that a broken migration fails a test, not the file's loading). */
+function migratedV1() {
   const result = migrateRecord(sampleV1());
   if (!result.ok) throw new Error(result.problem.message);
-  const { record, from } = result;
+  return result;
+}
 
+describe("migrating a version 1 record", () => {
   it("produces a valid current record and says where it came from", () => {
+    const { record, from } = migratedV1();
     expect(from).toBe(1);
     expect(record.version).toBe(CURRENT_VERSION);
     expect(progressRecordSchema.safeParse(record).success).toBe(true);
   });
 
   it("splits the place into township and village and converts times to ISO", () => {
+    const { record } = migratedV1();
     expect(record.learner).toEqual({
       id: LEARNER,
       name: "张秀兰",
@@ -28,6 +33,7 @@ describe("migrating a version 1 record", () => {
   });
 
   it("turns each completion into a completed event and each score into an attempt out of 100", () => {
+    const { record } = migratedV1();
     expect(record.lessons).toEqual([
       { id: "v1.lesson.basics.principles", lesson: "basics/principles", kind: "completed", at: "2024-11-05T03:00:00.000Z", seconds: 0 },
       { id: "v1.lesson.procedure.the-session", lesson: "procedure/the-session", kind: "completed", at: "2024-11-06T03:00:00.000Z", seconds: 0 },
@@ -40,6 +46,7 @@ describe("migrating a version 1 record", () => {
   });
 
   it("derives ids from content, so the same v1 record migrated on two devices merges without duplicates", () => {
+    const { record } = migratedV1();
     const again = migrateRecord(sampleV1());
     if (!again.ok) throw new Error("second migration failed");
     expect(again.record).toEqual(record);
@@ -99,5 +106,16 @@ describe("refusals", () => {
     if (!result.ok) expect(result.problem.details).toEqual(["learner.name：姓名不能为空"]);
     // A v2-shaped record labelled version 1 is not silently accepted.
     expect(migrateRecord({ ...sampleRecord(), version: 1 }).ok).toBe(false);
+  });
+});
+
+describe("version numbers, each refusal in its own words", () => {
+  it("zero and negative numbers are not a version: the same message as a missing one", () => {
+    const notAVersion = "学习记录缺少格式版本号 version，或版本号不是正整数，文件可能已损坏。";
+    for (const version of [0, -1, 1.5, "1", undefined]) {
+      expect(checkVersion(version)).toEqual({ ok: false, problem: { code: "invalid", message: notAVersion, details: [] } });
+    }
+    expect(checkVersion(1)).toEqual({ ok: true, version: 1 });
+    expect(checkVersion(CURRENT_VERSION)).toEqual({ ok: true, version: CURRENT_VERSION });
   });
 });

@@ -82,7 +82,7 @@ function serialize(value: unknown): string {
  * numbers, nothing undefined. Files the site exports are written so (inKeyOrder), and
  * checking this is several times cheaper than sorting and writing every object.
  */
-function inCanonicalOrder(value: unknown): boolean {
+export function inCanonicalOrder(value: unknown): boolean {
   switch (typeof value) {
     case "string":
     case "boolean":

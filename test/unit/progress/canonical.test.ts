@@ -5,7 +5,7 @@
  */
 import canonicalize from "canonicalize";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, inKeyOrder } from "../../../src/lib/progress/canonical.ts";
+import { canonicalJson, inCanonicalOrder, inKeyOrder } from "../../../src/lib/progress/canonical.ts";
 import { randomFrom, type Random } from "../../../src/lib/quiz/draw.ts";
 import { sampleRecord } from "./sample.ts";
 
@@ -63,6 +63,33 @@ describe("canonicalJson", () => {
     for (const bad of [{ m: { a: [1, undefined] } }, { m: { a: Number.POSITIVE_INFINITY } }, { m: [{ a: new Map() }] }, { m: { a: () => 1 } }]) {
       expect(() => canonicalJson(bad)).toThrow(TypeError);
     }
+  });
+
+  it("takes the JSON.stringify path exactly for values it writes canonically", () => {
+    const ordered = [null, true, false, 0, -1.5, "调解", [], {}, [1, "a", [null]], { a: 1, b: { c: [true, { d: "x", e: null }] } }, { "1": 1, "2": 2, a: 3 }];
+    for (const value of ordered) expect(inCanonicalOrder(value), JSON.stringify(value)).toBe(true);
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    expect(inCanonicalOrder(bare)).toBe(true);
+    const notYet = [
+      { b: 1, a: 2 },
+      { a: 1, a2: { y: 1, x: 2 } },
+      [{ b: 1, a: 2 }],
+      [1, undefined],
+      [1, Number.NaN],
+      { a: undefined },
+      { a: Number.POSITIVE_INFINITY },
+      { a: 1, b: [new Date(0)] },
+      new Date(0),
+      new Map(),
+      { 9: 1, 10: 2 }, // Object.keys lists 9 before 10; RFC 8785 sorts "10" first
+      () => 1,
+      undefined,
+      1n,
+      Symbol("s"),
+    ];
+    for (const value of notYet) expect(inCanonicalOrder(value), String(typeof value)).toBe(false);
+    // Holes in an array are undefined to JSON.stringify too.
+    expect(inCanonicalOrder([1, , 2])).toBe(false); // eslint-disable-line no-sparse-arrays
   });
 
   it("inKeyOrder copies a value with every object's keys sorted, leaving the original and its values alone", () => {

@@ -1,12 +1,16 @@
 /** The written-agreement check against 《人民调解法》第二十九条. */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { checkAgreement, elementNames, sampleDraft, suppliableElements } from "../../../src/lib/scenario/agreement.ts";
 import type { NodeOf, Party } from "../../../src/lib/scenario/schema.ts";
-import { loadScenario } from "./helpers.ts";
+import { example } from "./helpers.ts";
 
-const scenario = loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml");
-const node = scenario.nodes.draft as NodeOf<"agreement">;
-const parties = scenario.parties;
+let node: NodeOf<"agreement">;
+let parties: readonly Party[];
+beforeEach(() => {
+  const scenario = example();
+  node = scenario.nodes.draft as NodeOf<"agreement">;
+  parties = scenario.parties;
+});
 const check = (clauses: string[], details?: Record<string, { name?: string; address?: string }>) =>
   checkAgreement(node, parties, { clauses, parties: details });
 
@@ -153,5 +157,58 @@ describe("sample drafts (used to explore and to script runs)", () => {
     const noTerms = { ...node, clauses: node.clauses.filter((c) => c.id !== "terms") };
     expect(sampleDraft(noTerms, parties, "lawful")).toBeUndefined();
     expect(suppliableElements(noTerms).has("terms")).toBe(false);
+  });
+});
+
+describe("the wording of the agreement check", () => {
+  it("quotes a defective clause of exactly 24 characters whole, and a longer one shortened", () => {
+    const of = (text: string) => {
+      const edited = { ...node, clauses: node.clauses.map((c) => (c.id === "village-pressure" ? { ...c, text } : c)) };
+      return checkAgreement(edited, parties, { clauses: [...COMPLETE, "village-pressure"] }).messages[0];
+    };
+    const exactly24 = "乙方如不按期完工，村委会将不再为其办理任何证明。";
+    expect(exactly24).toHaveLength(24);
+    expect(of(exactly24)).toBe(`条款“${exactly24}”不是当事人自愿的：${node.clauses.find((c) => c.id === "village-pressure")!.coerced}`);
+    expect(of(`${exactly24}否`)).toMatch(new RegExp(`^条款“${exactly24}……”不是当事人自愿的：`));
+  });
+
+  it("lists the missing elements before the defective clauses", () => {
+    const result = check(["parties-full", "main-facts", "responsibility", "terms", "no-lawsuit"]);
+    expect(result.messages).toEqual(["协议书缺少“履行方式和期限”", expect.stringMatching(/^条款“甲方今后不得就本纠纷向人民法院起诉。”违法：调解不能剥夺/)]);
+  });
+
+  it("names each signer's missing name and address, joined for reading", () => {
+    expect(check(COMPLETE.slice(1), {}).missing[0].detail).toBe("张德福的姓名和住所；李国强的姓名和住所");
+    expect(check(COMPLETE.slice(1), { zhang: { name: "张德福", address: "17 号" } }).missing[0].detail).toBe("李国强的姓名和住所");
+  });
+
+  it("counts the elements a defective clause claims as missing while listing the rest as satisfied, in the law's order", () => {
+    const result = check(["performance", "terms", "main-facts"]);
+    expect(result.satisfied).toEqual(["facts", "terms", "performance"]);
+    expect(result.missing.map((m) => m.element)).toEqual(["parties", "responsibility"]);
+  });
+});
+
+describe("sample drafts in detail", () => {
+  it("types each signer's real name and a sample address when no clause states the parties", () => {
+    const noParties = { ...node, clauses: node.clauses.filter((c) => c.id !== "parties-full") };
+    expect(sampleDraft(noParties, parties, "lawful")).toEqual({
+      clauses: ["main-facts", "responsibility", "terms", "performance"],
+      parties: { zhang: { name: "张德福", address: "（示例住所）" }, li: { name: "李国强", address: "（示例住所）" } },
+    });
+  });
+
+  it("adds the first defective clause offered to an unlawful draft", () => {
+    expect(sampleDraft(node, parties, "unlawful")).toEqual({ clauses: [...COMPLETE, "no-lawsuit"] });
+  });
+
+  it("never picks a defective clause as a lawful one, even when it claims an element", () => {
+    const claims = { ...node, clauses: node.clauses.map((c) => (c.id === "no-lawsuit" ? { ...c, satisfies: ["parties" as const] } : c)) };
+    const reordered = { ...claims, clauses: [claims.clauses.find((c) => c.id === "no-lawsuit")!, ...claims.clauses.filter((c) => c.id !== "no-lawsuit")] };
+    expect(sampleDraft(reordered, parties, "lawful")).toEqual({ clauses: COMPLETE });
+  });
+
+  it("lists what a node's lawful clauses can supply, the parties always (by the form)", () => {
+    expect([...suppliableElements({ ...node, clauses: node.clauses.filter((c) => c.id === "terms" || c.id === "no-lawsuit") })]).toEqual(["parties", "terms"]);
   });
 });

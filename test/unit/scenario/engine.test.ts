@@ -1,5 +1,5 @@
 /** The engine on the example scenario (test/fixtures/scenarios/example-boundary-wall.yaml). */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { checkAgreement, type AgreementDraft } from "../../../src/lib/scenario/agreement.ts";
 import { evalCondition } from "../../../src/lib/scenario/condition.ts";
 import { debrief } from "../../../src/lib/scenario/debrief.ts";
@@ -16,10 +16,15 @@ import {
 import { MemorySaveSlot } from "../../../src/lib/scenario/save.ts";
 import type { Condition, NodeOf, Scenario } from "../../../src/lib/scenario/schema.ts";
 import type { RunState, Step } from "../../../src/lib/scenario/state.ts";
-import { deepFreeze, loadScenario } from "./helpers.ts";
+import { deepFreeze, example } from "./helpers.ts";
 
-const scenario = deepFreeze(loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml"));
-const draftNode = scenario.nodes.draft as NodeOf<"agreement">;
+// Loaded before each test, not at module level, so that Stryker credits each test with the code it runs.
+let scenario: Scenario;
+let draftNode: NodeOf<"agreement">;
+beforeEach(() => {
+  scenario = example();
+  draftNode = scenario.nodes.draft as NodeOf<"agreement">;
+});
 
 const LAWFUL: AgreementDraft = { clauses: ["parties-full", "main-facts", "responsibility", "terms", "performance"] };
 const GOOD_PATH: Step[] = [{ choice: "calm-and-ask-consent" }, { choice: "li-consent" }, { choice: "explain-and-propose" }, { agreement: LAWFUL }];
@@ -28,7 +33,10 @@ const ids = (state: RunState) => availableChoices(scenario, state).map((c) => c.
 const play = (steps: readonly Step[]) => replay(scenario, steps);
 
 describe("start", () => {
-  const state = start(scenario);
+  let state: RunState;
+  beforeEach(() => {
+    state = start(scenario);
+  });
 
   it("advances through narration and dialogue to the first decision", () => {
     expect(state.node).toBe("first-step");
@@ -123,7 +131,10 @@ describe("choose", () => {
 });
 
 describe("agreement step", () => {
-  const atDraft = play(GOOD_PATH.slice(0, 3));
+  let atDraft: RunState;
+  beforeEach(() => {
+    atDraft = play(GOOD_PATH.slice(0, 3));
+  });
 
   it("reaches the drafting node", () => {
     expect(atDraft.node).toBe("draft");

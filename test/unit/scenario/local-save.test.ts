@@ -1,11 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { choose, resume, start } from "../../../src/lib/scenario/engine.ts";
-import { clearRunsOf, LocalStorageSaveSlot, localSaveKey, type StorageLike } from "../../../src/lib/scenario/local-save.ts";
+import { clearRunsOf, LOCAL_SAVE_PREFIX, LocalStorageSaveSlot, localSaveKey, type StorageLike } from "../../../src/lib/scenario/local-save.ts";
 import type { SaveSlot } from "../../../src/lib/scenario/save.ts";
-import { loadScenario } from "./helpers.ts";
+import type { Scenario } from "../../../src/lib/scenario/schema.ts";
+import { example } from "./helpers.ts";
 
-const scenario = loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml");
-const key = { scenarioId: scenario.id, learnerId: "local" };
+let scenario: Scenario;
+beforeEach(() => {
+  scenario = example();
+});
+const key = { scenarioId: "example-boundary-wall", learnerId: "local" };
 
 /** A Map behind the Storage API, with switches for the failures real browsers produce. */
 class FakeStorage implements StorageLike {
@@ -186,5 +190,39 @@ describe("clearRunsOf", () => {
     storage.setItem(localSaveKey({ learnerId: "x", scenarioId: "s" }), "{}");
     storage.failWrites = quotaError;
     expect(clearRunsOf(storage, "x")).toBe(0);
+  });
+});
+
+describe("LocalStorageSaveSlot on odd storage", () => {
+  it("reports a write failure that is not even an Error as unavailable", async () => {
+    for (const thrown of ["full", null, 22, { name: "Other" }]) {
+      const storage = new FakeStorage();
+      storage.failWrites = () => thrown as Error;
+      expect(await new LocalStorageSaveSlot(storage).trySave(key, start(scenario)), JSON.stringify(thrown)).toEqual({ ok: false, reason: "unavailable" });
+    }
+  });
+
+  it("reads notes only when they are text, and an entry without a run as no run", async () => {
+    const storage = new FakeStorage();
+    const slot = new LocalStorageSaveSlot(storage);
+    storage.items.set(localSaveKey(key), JSON.stringify({ version: 1, notes: 42 }));
+    expect(await slot.loadNotes(key)).toBe("");
+    expect(await slot.load(key)).toBeUndefined();
+    storage.items.set(localSaveKey(key), JSON.stringify({ version: 1, notes: "笔记" }));
+    expect(await slot.loadNotes(key)).toBe("笔记");
+  });
+
+  it("stores the version with the run and the notes, so a later version can tell them apart", async () => {
+    const storage = new FakeStorage();
+    const slot = new LocalStorageSaveSlot(storage);
+    await slot.trySaveNotes(key, "笔记");
+    expect(JSON.parse(storage.items.get(localSaveKey(key))!)).toEqual({ version: 1, notes: "笔记" });
+    await slot.trySave(key, start(scenario));
+    expect(JSON.parse(storage.items.get(localSaveKey(key))!)).toEqual({ version: 1, notes: "笔记", run: start(scenario) });
+    expect(LOCAL_SAVE_PREFIX).toBe("ma.scenarioRun.v1:");
+  });
+
+  it("encodes the ids in the key", () => {
+    expect(localSaveKey({ learnerId: "a:b", scenarioId: "c d" })).toBe("ma.scenarioRun.v1:a%3Ab:c%20d");
   });
 });

@@ -1,5 +1,5 @@
 /** What the player shows (src/lib/scenario/player-view.ts), on the example scenario. */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   changesBetween,
   choiceQuality,
@@ -14,19 +14,24 @@ import {
 } from "../../../src/lib/scenario/player-view.ts";
 import { replay, start, submitAgreement } from "../../../src/lib/scenario/engine.ts";
 import type { NodeOf, Scenario } from "../../../src/lib/scenario/schema.ts";
-import type { Step } from "../../../src/lib/scenario/state.ts";
-import { deepFreeze, loadScenario } from "./helpers.ts";
+import type { RunState, Step } from "../../../src/lib/scenario/state.ts";
+import { example } from "./helpers.ts";
 
-const scenario = deepFreeze(loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml"));
-const draft = scenario.nodes.draft as NodeOf<"agreement">;
+let scenario: Scenario;
+let draft: NodeOf<"agreement">;
+/** The example with a hidden variable and no clause that states the parties. */
+let variant: Scenario;
+beforeEach(() => {
+  scenario = example();
+  draft = scenario.nodes.draft as NodeOf<"agreement">;
+  variant = {
+    ...scenario,
+    variables: { ...scenario.variables, secret: { label: "隐藏的计数", min: 0, max: 9, initial: 0, hidden: true } },
+    nodes: { ...scenario.nodes, draft: { ...draft, clauses: draft.clauses.filter((c) => c.id !== "parties-full") } },
+  };
+});
 const TO_DRAFT: Step[] = [{ choice: "calm-and-ask-consent" }, { choice: "li-consent" }, { choice: "explain-and-propose" }];
 
-/** The example with a hidden variable and no clause that states the parties. */
-const variant: Scenario = {
-  ...scenario,
-  variables: { ...scenario.variables, secret: { label: "隐藏的计数", min: 0, max: 9, initial: 0, hidden: true } },
-  nodes: { ...scenario.nodes, draft: { ...draft, clauses: draft.clauses.filter((c) => c.id !== "parties-full") } },
-};
 
 describe("citedLaw", () => {
   it("lists the scenario's own law first, then every other provision cited, once each", () => {
@@ -38,8 +43,12 @@ describe("citedLaw", () => {
 });
 
 describe("runHistory and stepView", () => {
-  const state = replay(scenario, TO_DRAFT);
-  const history = runHistory(scenario, state);
+  let state: RunState;
+  let history: RunState[];
+  beforeEach(() => {
+    state = replay(scenario, TO_DRAFT);
+    history = runHistory(scenario, state);
+  });
 
   it("holds the run before each step and after the last", () => {
     expect(history).toHaveLength(TO_DRAFT.length + 1);

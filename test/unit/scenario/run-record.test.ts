@@ -1,11 +1,15 @@
 /** The record entry of a finished run (src/lib/scenario/run-record.ts), once built by the player itself. */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { replay } from "../../../src/lib/scenario/engine.ts";
 import { runRecord } from "../../../src/lib/scenario/run-record.ts";
 import type { Step } from "../../../src/lib/scenario/state.ts";
-import { deepFreeze, loadScenario } from "./helpers.ts";
+import type { Scenario } from "../../../src/lib/scenario/schema.ts";
+import { example } from "./helpers.ts";
 
-const scenario = deepFreeze(loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml"));
+let scenario: Scenario;
+beforeEach(() => {
+  scenario = example();
+});
 const LAWFUL = { clauses: ["parties-full", "main-facts", "responsibility", "terms", "performance"] };
 const GOOD_PATH: Step[] = [{ choice: "calm-and-ask-consent" }, { choice: "li-consent" }, { choice: "explain-and-propose" }, { agreement: LAWFUL }];
 

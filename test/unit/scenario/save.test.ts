@@ -1,9 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { start } from "../../../src/lib/scenario/engine.ts";
 import { MemorySaveSlot } from "../../../src/lib/scenario/save.ts";
-import { loadScenario } from "./helpers.ts";
+import type { Scenario } from "../../../src/lib/scenario/schema.ts";
+import { minimal } from "./helpers.ts";
 
-const scenario = loadScenario("test/fixtures/scenarios/minimal.yaml");
+let scenario: Scenario;
+beforeEach(() => {
+  scenario = minimal();
+});
 
 describe("MemorySaveSlot", () => {
   it("saves, loads and clears a run per learner and scenario", async () => {

@@ -1,10 +1,14 @@
 /** savedRunSchema: what resume() accepts from localStorage (untrusted; anything else starts afresh). */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { start } from "../../../src/lib/scenario/engine.ts";
 import { savedRunSchema } from "../../../src/lib/scenario/state.ts";
-import { loadScenario } from "./helpers.ts";
+import type { Scenario } from "../../../src/lib/scenario/schema.ts";
+import { example } from "./helpers.ts";
 
-const scenario = loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml");
+let scenario: Scenario;
+beforeEach(() => {
+  scenario = example();
+});
 const run = (log: unknown, extra: object = {}) => ({ version: 1, scenario: scenario.id, log, ...extra });
 const accepts = (saved: unknown) => savedRunSchema.safeParse(saved).success;
 

@@ -3,14 +3,17 @@
  * describe the same format: the schema's enums, node kinds and rubric keys come from, or
  * must match, the vocabulary.
  */
-import { describe, expect, expectTypeOf, it } from "vitest";
+import { beforeEach, describe, expect, expectTypeOf, it } from "vitest";
 import * as schema from "../../../src/lib/scenario/schema.ts";
 import type { Clause, NodeKind, NodeOf, Party, Scenario, ScoreDelta } from "../../../src/lib/scenario/schema.ts";
 import * as vocabulary from "../../../src/lib/scenario/vocabulary.ts";
 import type { AgreementElement, DisputeType, Mood, Outcome, RubricDimension } from "../../../src/lib/scenario/vocabulary.ts";
-import { loadScenario } from "./helpers.ts";
+import { example } from "./helpers.ts";
 
-const scenario = loadScenario("test/fixtures/scenarios/example-boundary-wall.yaml");
+let scenario: Scenario;
+beforeEach(() => {
+  scenario = example();
+});
 
 /** Parses the example scenario after `edit`, as the content checker would. */
 function parseEdited(edit: (copy: Scenario) => void) {
@@ -45,6 +48,22 @@ describe("scenario vocabulary and schema", () => {
     expectEnumField(vocabulary.agreementElements, (copy, value) =>
       Object.assign((copy.nodes.draft as NodeOf<"agreement">).clauses[0], { satisfies: [value] }),
     );
+  });
+
+  it("names every outcome in zh-CN, and counts only an agreement and a correct referral as good", () => {
+    expect(vocabulary.outcomeNames).toEqual({
+      "lawful-agreement": "依法达成协议",
+      "correct-referral": "正确引导分流",
+      "unlawful-agreement": "违法或被迫的协议",
+      escalation: "矛盾激化",
+      breakdown: "调解破裂",
+    });
+    expect(vocabulary.lawfulOutcomes).toEqual(["lawful-agreement", "correct-referral"]);
+  });
+
+  it("treats choice, agreement and ending nodes as waiting for the learner, and only those", () => {
+    const waits = Object.fromEntries(Object.values(scenario.nodes).map((node) => [node.kind, vocabulary.isInteractive(node)]));
+    expect(waits).toEqual({ narration: false, dialogue: false, choice: true, evidence: false, agreement: true, ending: true });
   });
 
   it("has one node schema per node kind", () => {

@@ -151,13 +151,17 @@ export const scoreDeltaSchema = z
   })
   .strict();
 
+const setValueMessage = "set 的值应为整数（变量）或 true / false（标记）";
+
 export const effectsSchema = z
   .object({
     /** Applied first: a flag to true/false, or a variable to a number. */
     set: z
       .record(
         stateNameSchema,
-        z.union([z.number().int(), z.boolean()], { errorMap: () => ({ message: "set 的值应为整数（变量）或 true / false（标记）" }) }),
+        // A fraction passes the number branch's type check, so zod reports that branch's own
+        // issue, not the union's: both need the same message.
+        z.union([z.number().int(setValueMessage), z.boolean()], { errorMap: () => ({ message: setValueMessage }) }),
       )
       .optional(),
     /** Applied second: add (or, if negative, subtract) to a variable. */

@@ -137,6 +137,7 @@ const refused: [string, (d: Data) => void, string, string[]][] = [
   ["a relationship score in words", (d) => (choice(d).score = { relationship: "一" }), "nodes.ask.choices.0.score.relationship", ["关系分 relationship应为整数"]],
   ["an outcome score in words", (d) => (choice(d).score = { outcome: "一" }), "nodes.ask.choices.0.score.outcome", ["结果分 outcome应为整数"]],
   ["an unknown score dimension", (d) => (choice(d).score = { law: 1 }), "nodes.ask.choices.0.score", []],
+  ["a fractional set value", (d) => (choice(d).effects.set = { trust: 1.5 }), "nodes.ask.choices.0.effects.set.trust", ["set 的值应为整数（变量）或 true / false（标记）"]],
   ["a set value in words", (d) => (choice(d).effects.set = { consent: "yes" }), "nodes.ask.choices.0.effects.set.consent", ["set 的值应为整数（变量）或 true / false（标记）"]],
   ["an add value in words", (d) => (choice(d).effects.add = { trust: "one" }), "nodes.ask.choices.0.effects.add.trust", ["add 的值应为整数"]],
   ["an effect on a badly named variable", (d) => (choice(d).effects.add = { Trust: 1 }), "nodes.ask.choices.0.effects.add.Trust", ["变量和标记的名称"]],

@@ -26,6 +26,14 @@ export type Check = (value: unknown, path: string, problems: GuardProblem[]) => 
 
 export const at = (path: string, message: string) => `${path ? `${path}：` : ""}${message}`;
 
+/**
+ * A problem found inside `path`, under that path: "name：缺少姓名" becomes "learner.name：缺少姓名",
+ * a problem of the whole value ("类型不对") becomes "learner：类型不对". Paths are printable
+ * ASCII (field names, indexes); messages start in Chinese.
+ */
+export const within = (path: string, problem: GuardProblem): GuardProblem =>
+  /^[\x21-\x7e]+：/.test(problem) ? `${path}.${problem}` : at(path, problem);
+
 /** A plain object: not an array, Date, Map… (what a JSON object or a schema's object/record accepts). */
 export const isObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== "object" || value === null) return false;

@@ -4,7 +4,7 @@
  * without zod). Apart from guards.ts because only an import needs them: pages that just
  * append entries do not download this.
  */
-import { at, entryId, isObject, isoTime, lessonEventProblems, object, quizAttemptProblems, scenarioRunProblems, str, type GuardProblem } from "./guards.ts";
+import { at, entryId, isObject, isoTime, lessonEventProblems, object, quizAttemptProblems, scenarioRunProblems, str, within, type GuardProblem } from "./guards.ts";
 import { LABEL_MAX } from "./learner-guards.ts";
 import type { LearnerProfile } from "./schema.ts";
 
@@ -21,7 +21,7 @@ export function profileProblems(value: unknown): GuardProblem[] {
       updated: isoTime,
       changed: (v, path, out) => {
         const times = object(v, { name: isoTime, township: isoTime, village: isoTime }, ["name", "township", "village"]);
-        out.push(...times.map((p) => `${path}.${p}`));
+        out.push(...times.map((p) => within(path, p)));
       },
     },
     ["changed"],
@@ -40,15 +40,17 @@ export function recordProblems(value: unknown, version: number): GuardProblem[] 
   const unknown = Object.keys(value).filter((k) => !["version", "learner", "lessons", "attempts", "runs"].includes(k));
   if (unknown.length) problems.push(`不认识的字段 ${unknown.join("、")}`);
   if (value.version !== version) problems.push(at("version", `只能是 ${version}`));
-  problems.push(...profileProblems(value.learner).map((p) => `learner.${p}`));
+  problems.push(...profileProblems(value.learner).map((p) => within("learner", p)));
   const entries = (key: string, check: (v: unknown) => GuardProblem[], what: string) => {
     const list = value[key];
     if (!Array.isArray(list)) return void problems.push(at(key, "应为列表"));
     const seen = new Set<unknown>();
     list.forEach((entry, i) => {
-      problems.push(...check(entry).map((p) => `${key}.${i}.${p}`));
+      problems.push(...check(entry).map((p) => within(`${key}.${i}`, p)));
+      // Only a real id can repeat: a missing one is already reported by the entry's check.
       const id = isObject(entry) ? entry.id : undefined;
-      if (seen.has(id)) problems.push(at(`${key}.${i}.id`, `${what}编号 ${String(id)} 重复`));
+      if (typeof id !== "string") return;
+      if (seen.has(id)) problems.push(at(`${key}.${i}.id`, `${what}编号 ${id} 重复`));
       seen.add(id);
     });
   };

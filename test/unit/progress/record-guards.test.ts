@@ -22,8 +22,8 @@ describe("profileProblems", () => {
 
   it("names a bad or unknown field time under changed", () => {
     expect(profileProblems({ ...profile(), changed: { township: "昨天" } })).toEqual(["changed.township：格式不对"]);
-    expect(profileProblems({ ...profile(), changed: { age: "2025-03-02T08:00:00.000Z" } })).toEqual(["changed.多余的字段 age"]);
-    expect(profileProblems({ ...profile(), changed: "2025-03-02T08:00:00.000Z" })).toEqual(["changed.类型不对"]);
+    expect(profileProblems({ ...profile(), changed: { age: "2025-03-02T08:00:00.000Z" } })).toEqual(["changed：多余的字段 age"]);
+    expect(profileProblems({ ...profile(), changed: "2025-03-02T08:00:00.000Z" })).toEqual(["changed：类型不对"]);
   });
 
   it("refuses each label with outer spaces, by name (an import must not bring back an untrimmed name)", () => {
@@ -68,7 +68,7 @@ describe("recordProblems", () => {
     const r = record();
     r.learner = { ...(r.learner as object), name: "" };
     expect(recordProblems(r, 2)).toEqual(["learner.name：超出范围"]);
-    expect(recordProblems({ ...record(), learner: undefined }, 2)).toEqual(["learner.类型不对"]);
+    expect(recordProblems({ ...record(), learner: undefined }, 2)).toEqual(["learner：类型不对"]);
   });
 
   it("says which list is not a list", () => {
@@ -105,8 +105,14 @@ describe("recordProblems", () => {
   it("reports an entry that is not an object without looking for its id", () => {
     const r = record();
     r.lessons = [null, 7];
-    const problems = recordProblems(r, 2);
-    expect(problems.slice(0, 2)).toEqual(["lessons.0.类型不对", "lessons.1.类型不对"]);
+    expect(recordProblems(r, 2)).toEqual(["lessons.0：类型不对", "lessons.1：类型不对"]);
+  });
+
+  it("does not call two entries without an id duplicates", () => {
+    const r = sampleRecord();
+    const { id: _first, ...noId } = r.runs[0]!;
+    r.runs = [noId as never, { ...noId } as never];
+    expect(recordProblems(r, 2)).toEqual(["runs.0.id：缺少", "runs.1.id：缺少"]);
   });
 });
 

@@ -10,9 +10,12 @@ export const BACK_PARAM = "back";
 
 /** `target` with `here` (path, query and hash of the current page) as its back parameter. */
 export function linkWithBack(target: string, here: string): string {
-  const [path, hash = ""] = target.split("#", 2);
+  // The hash is everything after the first "#" (a hash may itself contain "#").
+  const cut = target.indexOf("#");
+  const path = cut < 0 ? target : target.slice(0, cut);
+  const hash = cut < 0 ? "" : target.slice(cut);
   const join = path.includes("?") ? "&" : "?";
-  return `${path}${join}${BACK_PARAM}=${encodeURIComponent(here)}${hash ? `#${hash}` : ""}`;
+  return `${path}${join}${BACK_PARAM}=${encodeURIComponent(here)}${hash}`;
 }
 
 /**

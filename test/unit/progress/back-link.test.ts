@@ -80,5 +80,7 @@ describe("linkWithBack: a target with a hash and a query", () => {
   it("puts the parameter after the query and before the hash, and encodes the page's own hash", () => {
     expect(linkWithBack("/me/?a=1#top", "/q/")).toBe("/me/?a=1&back=%2Fq%2F#top");
     expect(linkWithBack("/me/#top", "/q/#x")).toBe("/me/?back=%2Fq%2F%23x#top");
+    // A hash that itself holds "#" is kept whole.
+    expect(linkWithBack("/me/#a#b", "/q/")).toBe("/me/?back=%2Fq%2F#a#b");
   });
 });

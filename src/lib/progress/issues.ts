@@ -90,7 +90,9 @@ function unionMessage(issue: Extract<RawIssue, { code: "invalid_union" }>): stri
   const branch = matchingBranch(issue);
   if (branch) return describeIssues(branch).join("；");
   const allowed = new Set(issue.errors.flat().flatMap((i) => (wrongTypeHere(i) ? [typeName(i.expected)] : [])));
-  return allowed.size ? `应为 ${[...allowed].join(" / ")} 之一，${actual(issue.input)}` : "内容不符合要求";
+  if (!allowed.size) return "内容不符合要求";
+  const choice = `${[...allowed].join(" / ")} 之一`;
+  return issue.input === undefined ? `缺少这个字段，应填写${choice}` : `应为 ${choice}，${actual(issue.input)}`;
 }
 
 /** One readable zh-CN sentence for an issue whose schema set no message: what is wrong, what is expected. */

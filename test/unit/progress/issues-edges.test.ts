@@ -67,8 +67,8 @@ describe("unions", () => {
     expect(lines(quizAttemptSchema, { ...sampleRecord().attempts[0]!, answers: { "who-may-apply": "x".repeat(101) } })).toEqual(["answers.who-may-apply：最多 100 个字"]);
   });
 
-  it("a missing value where a union belongs is named as empty", () => {
-    expect(lines(z.strictObject({ a: z.union([z.string(), z.number()]) }), {})).toEqual(["a：应为 文字 / 数字 之一，实际是空"]);
+  it("a missing value where a union belongs is named as missing, like any missing field", () => {
+    expect(lines(z.strictObject({ a: z.union([z.string(), z.number()]) }), {})).toEqual(["a：缺少这个字段，应填写文字 / 数字 之一"]);
   });
 
   it("a value of none of the types: each type once, with the path", () => {

@@ -2,14 +2,17 @@
  * The class report's heavy half, loaded on the first files a trainer gives the page: the
  * import checks, grading and replay (src/lib/statistics), and the curriculum data they need.
  */
+import { buildCatalog, type QuizCatalog } from "../lib/quiz/catalog.ts";
 import type { ClassData } from "../lib/statistics/class-data.ts";
-import { checkClassFiles, gatherClass, type ClassRecords } from "../lib/statistics/class-files.ts";
-import type { ImportResult } from "../lib/progress/export.ts";
+import { checkClassFiles } from "../lib/statistics/class-files.ts";
+import { reportOf, summariser, type ClassReport, type LearnerSummary } from "../lib/statistics/class-report.ts";
+import type { ProgressRecord } from "../lib/progress/schema.ts";
+import { checkedHere, gatherSummaries, receiveBatch, type CheckedFile, type ClassSummaries, type SentBatch, type Summarise, type WalkTable } from "../lib/statistics/class-summaries.ts";
 import { fileBatches } from "../lib/statistics/file-batches.ts";
-import type { BatchMessage, BatchReply } from "./class-worker.ts";
-import { readBatch, readClassFiles } from "./read-class-files.ts";
+import type { BatchMessage, BatchReply, DataMessage } from "./class-worker.ts";
+import { readClassFiles } from "./read-class-files.ts";
 
-export { classReport, placesOf } from "../lib/statistics/class-report.ts";
+export { placesOf } from "../lib/statistics/class-report.ts";
 export { filterRows, sortRows } from "../lib/statistics/class-table.ts";
 export { classCsv, flagText, itemCsv, optionLabel } from "../lib/statistics/report-csv.ts";
 
@@ -28,16 +31,42 @@ export function classData(url: string): Promise<ClassData> {
 /** Fewer files than this are checked in the page: starting workers would take longer. */
 const WORKER_MIN_FILES = 100;
 
-/** Workers (class-worker.ts) that check batches of files; a batch whose worker fails rejects. */
-function workerPool(count: number) {
-  const pending = new Map<number, { worker: number; resolve: (r: ImportResult[]) => void; reject: (e: Error) => void }>();
+/** The page's own summariser and catalog for a curriculum (the workers have theirs). */
+const helpers = new WeakMap<ClassData, { summarise: Summarise; catalog: QuizCatalog }>();
+function helpersOf(data: ClassData) {
+  let h = helpers.get(data);
+  if (!h) {
+    const catalog = buildCatalog(data.banks);
+    helpers.set(data, (h = { summarise: summariser(data, catalog), catalog }));
+  }
+  return h;
+}
+
+/** The report of these learners (all loaded, or those the filter keeps). */
+export const reportFor = (learners: readonly LearnerSummary[], data: ClassData): ClassReport => reportOf(learners, data, helpersOf(data).catalog);
+
+/**
+ * A file's record, checked again in the page: only for a learner found in several files,
+ * whose records are merged (a worker sends summaries, not records). The file was accepted
+ * once; if it no longer is (changed on disk meanwhile), the report cannot be trusted.
+ */
+async function recordOf(file: File): Promise<ProgressRecord> {
+  const [result] = await checkClassFiles(await readClassFiles([file]));
+  if (!result.ok) throw new Error(`${file.name}: ${result.problem.message}`);
+  return result.record;
+}
+
+/** Workers (class-worker.ts) that check and summarise batches of files; a batch whose worker fails rejects. */
+function workerPool(count: number, data: ClassData) {
+  const pending = new Map<number, { worker: number; resolve: (r: Extract<BatchReply, { batch: string }>) => void; reject: (e: Error) => void }>();
   const workers = Array.from({ length: count }, (_, w) => {
     const worker = new Worker(new URL("./class-worker.ts", import.meta.url), { type: "module" });
-    worker.addEventListener("message", ({ data }: MessageEvent<BatchReply>) => {
-      const waiting = pending.get(data.id);
-      pending.delete(data.id);
-      if ("results" in data) waiting?.resolve(JSON.parse(data.results) as ImportResult[]);
-      else waiting?.reject(new Error(data.error));
+    worker.postMessage({ data } satisfies DataMessage);
+    worker.addEventListener("message", ({ data: reply }: MessageEvent<BatchReply>) => {
+      const waiting = pending.get(reply.id);
+      pending.delete(reply.id);
+      if ("batch" in reply) waiting?.resolve(reply);
+      else waiting?.reject(new Error(reply.error));
     });
     // Only a worker that cannot start or run at all: everything it was given fails.
     worker.addEventListener("error", (event) => {
@@ -51,55 +80,63 @@ function workerPool(count: number) {
   });
   let ids = 0;
   return {
-    /** Check a batch in worker number `w`; the buffer is transferred, not copied. */
-    check(w: number, batch: Omit<BatchMessage, "id">): Promise<ImportResult[]> {
+    /** Check a batch in worker number `w`. */
+    check(w: number, batch: Omit<BatchMessage, "id">): Promise<Extract<BatchReply, { batch: string }>> {
       const id = ids++;
       return new Promise((resolve, reject) => {
         pending.set(id, { worker: w, resolve, reject });
-        workers[w].postMessage({ id, ...batch } satisfies BatchMessage, [batch.buffer]);
+        workers[w].postMessage({ id, ...batch } satisfies BatchMessage);
       });
     },
     close: () => workers.forEach((worker) => worker.terminate()),
   };
 }
 
-const inPage = async (files: readonly File[]) => checkClassFiles(await readClassFiles(files));
-
 /**
- * Files picked or dropped → one record per learner. Each file is checked like an import on
- * 我的学习. A big pile is read in batches (file-batches.ts), and each batch goes to one of
- * a Web Worker per processor core, so 3,000 files take a fraction of the time, results come
- * back while the rest are checked, and the page stays responsive. A batch that cannot be
- * read at once, or whose worker fails (or a browser without workers), is checked here,
- * with a warning in the console when a worker failed.
+ * Files picked or dropped → one summary per learner (class-summaries.ts). Each file is
+ * checked like an import on 我的学习. A big pile goes in batches (file-batches.ts), each
+ * as one Blob to one of a Web Worker per processor core, which reads and checks the files
+ * and summarises its learners for the report, so 3,000 files take a fraction of the time
+ * and the page only puts the summaries together. A batch its worker cannot read at once
+ * (a file changed since it was picked) or fails on is checked here, with a warning in the
+ * console; so is a small pile, and every pile in a browser without workers.
  */
-export async function loadFiles(files: readonly File[]): Promise<ClassRecords> {
+export async function loadFiles(files: readonly File[], data: ClassData): Promise<ClassSummaries> {
   const names = files.map((f) => f.name);
-  if (typeof Worker !== "function" || files.length < WORKER_MIN_FILES) return gatherClass(names, await inPage(files));
+  const { summarise } = helpersOf(data);
+  const inPage = async (indexes: readonly number[]) => {
+    const picked = indexes.map((i) => files[i]);
+    return checkedHere(
+      picked.map((f) => f.name),
+      await checkClassFiles(await readClassFiles(picked)),
+      summarise,
+    );
+  };
+  const all = files.map((_, i) => i);
+  if (typeof Worker !== "function" || files.length < WORKER_MIN_FILES) return gatherSummaries(names, await inPage(all), summarise);
   const { batches, tooLarge } = fileBatches(files.map((f) => f.size));
-  const results: ImportResult[] = new Array(files.length);
+  const checked: CheckedFile[] = new Array(files.length);
   // Never read: only their size is checked.
-  (await checkClassFiles(tooLarge.map((i) => ({ name: names[i], unreadSize: files[i].size })))).forEach((result, k) => (results[tooLarge[k]] = result));
+  (await inPage(tooLarge)).forEach((file, k) => (checked[tooLarge[k]] = file));
+  if (!batches.length) return gatherSummaries(names, checked, summarise);
   const cores = Math.min(8, Math.max(1, navigator.hardwareConcurrency || 2));
-  const count = Math.max(1, Math.min(cores, batches.length));
-  const pool = workerPool(count);
+  const count = Math.min(cores, batches.length);
+  const pool = workerPool(count, data);
+  const walks: WalkTable = new Map();
   try {
     await Promise.all(
       batches.map(async (batch, b) => {
         const batchFiles = batch.map((i) => files[i]);
-        const buffer = await readBatch(files, batch);
-        const checked =
-          buffer === undefined
-            ? await inPage(batchFiles)
-            : await pool.check(b % count, { names: batchFiles.map((f) => f.name), sizes: batchFiles.map((f) => f.size), buffer }).catch((error: unknown) => {
-                // Still right, only slower: say so for whoever looks at the console.
-                console.warn("class worker failed; checking its files in the page", error);
-                return inPage(batchFiles);
-              });
-        batch.forEach((i, k) => (results[i] = checked[k]));
+        const fromWorker = await pool.check(b % count, { names: batchFiles.map((f) => f.name), sizes: batchFiles.map((f) => f.size), blob: new Blob(batchFiles) }).catch((error: unknown) => {
+          // Still right, only slower: say so for whoever looks at the console.
+          console.warn("class worker failed; checking its files in the page", error);
+          return undefined;
+        });
+        const result = fromWorker ? receiveBatch(JSON.parse(fromWorker.batch) as SentBatch, walks, (k) => recordOf(files[batch[k]])) : await inPage(batch);
+        batch.forEach((i, k) => (checked[i] = result[k]));
       }),
     );
-    return gatherClass(names, results);
+    return await gatherSummaries(names, checked, summarise);
   } finally {
     pool.close();
   }

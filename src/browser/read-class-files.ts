@@ -5,7 +5,7 @@ import type { ClassFile } from "../lib/statistics/class-files.ts";
 import { fileBatches, splitBatch } from "../lib/statistics/file-batches.ts";
 
 /** The files of one batch as one buffer, or undefined when they cannot be read together. */
-export const readBatch = (files: readonly File[], batch: readonly number[]): Promise<ArrayBuffer | undefined> =>
+const readBatch = (files: readonly File[], batch: readonly number[]): Promise<ArrayBuffer | undefined> =>
   new Blob(batch.map((i) => files[i]))
     .arrayBuffer()
     .catch(() => undefined);

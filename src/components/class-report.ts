@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from "lit";
 import { fill, type Strings } from "../i18n/fill.ts";
 import type { ClassData } from "../lib/statistics/class-data.ts";
-import type { ClassRecords } from "../lib/statistics/class-files.ts";
+import type { ClassSummaries } from "../lib/statistics/class-summaries.ts";
 import type { ClassReport as Report } from "../lib/statistics/class-report.ts";
 import type { ClassRow, SortKey } from "../lib/statistics/class-table.ts";
 import { round } from "../lib/statistics/numbers.ts";
@@ -47,7 +47,7 @@ export class ClassReportElement extends LitElement {
 
   declare strings: Strings;
   declare dataUrl: string;
-  declare loaded: ClassRecords | undefined;
+  declare loaded: ClassSummaries | undefined;
   declare status: string;
   declare township: string;
   declare village: string;
@@ -60,7 +60,7 @@ export class ClassReportElement extends LitElement {
   private drawings?: Drawings;
   private data?: ClassData;
   /** The report of the learners the filter keeps; recomputed only when they change, not on a sort. */
-  private report?: { key: string; kept: ClassRecords["learners"]; report: Report };
+  private report?: { key: string; kept: ClassSummaries["learners"]; report: Report };
 
   constructor() {
     super();
@@ -92,7 +92,14 @@ export class ClassReportElement extends LitElement {
       return;
     }
     this.report = undefined;
-    this.loaded = await this.engine.loadFiles(files);
+    try {
+      this.loaded = await this.engine.loadFiles(files, this.data);
+    } catch (error) {
+      // Only a file that changed on disk while it was read: nothing half-loaded is shown.
+      this.loaded = undefined;
+      this.status = this.say("report.page.readFailed", { message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     this.township = "";
     this.village = "";
     this.page = 0;
@@ -223,11 +230,11 @@ export class ClassReportElement extends LitElement {
     if (!loaded || !this.engine || !this.data) return picker;
     const engine = this.engine;
     const data = this.data;
-    const places = engine.placesOf(loaded.learners);
+    const places = engine.placesOf(loaded.learners.map((l) => l.row));
     const key = `${this.township}\u0000${this.village}`;
     if (this.report?.key !== key) {
-      const kept = loaded.learners.filter((l) => (!this.township || l.record.learner.township === this.township) && (!this.village || l.record.learner.village === this.village));
-      this.report = { key, kept, report: engine.classReport(kept, data) };
+      const kept = loaded.learners.filter(({ row }) => (!this.township || row.township === this.township) && (!this.village || row.village === this.village));
+      this.report = { key, kept, report: engine.reportFor(kept, data) };
     }
     const { kept, report } = this.report;
     const rows = engine.sortRows(report.rows, this.sortKey, this.descending);

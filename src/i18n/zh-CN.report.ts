@@ -54,6 +54,7 @@ export const reportStrings = {
   "report.page.refusedLine": "{name}：{message}",
   "report.page.noLearners": "还没有读取到学员记录。",
   "report.page.dataFailed": "无法读取课程数据（{message}）。请联网后刷新本页再试。",
+  "report.page.readFailed": "读取文件时出错（{message}）。文件可能在读取时被修改了：请重新选择这些文件。",
   "report.page.filter": "筛选",
   "report.page.filter.township": "乡镇（街道）",
   "report.page.filter.village": "村（社区）",

@@ -8,6 +8,7 @@ import { readiness, type CurriculumFacts } from "../certification/readiness.ts";
 import type { Level } from "../certification/schema.ts";
 import { digestRecord, type Digest } from "../progress/digest.ts";
 import { entryMilliseconds } from "../progress/hours.ts";
+import type { ProgressRecord } from "../progress/schema.ts";
 import type { ClassLearner } from "./class-files.ts";
 
 export interface ClassContext {
@@ -39,8 +40,8 @@ export interface ClassRow {
   last?: string;
 }
 
-export function classRow(learner: ClassLearner, context: ClassContext): ClassRow {
-  const digests: Digest[] = digestRecord(learner.record);
+/** `digests` of the learner's record, when the caller has them already (class-report.ts summariser). */
+export function classRow(learner: ClassLearner, context: ClassContext, digests: readonly Digest[] = digestRecord(learner.record)): ClassRow {
   const lessonKeys = new Set(Object.values(context.facts.courses).flatMap((c) => c.lessons.map((l) => l.key)));
   const finals: ClassRow["finals"] = {};
   const scenarios: ClassRow["scenarios"] = {};
@@ -97,27 +98,37 @@ export function sortRows(rows: readonly ClassRow[], key: SortKey, descending = f
   });
 }
 
-/** Study time per ISO week (Monday, UTC) over the class, for the chart: [week start date, hours]. */
 const DAY_MS = 86_400_000;
 
-export function hoursPerWeek(learners: readonly ClassLearner[]): [string, number][] {
+/** A record's study time per ISO week (Monday, UTC): [whole UTC days from 1970-01-01 to the Monday, milliseconds], in no set order. */
+export function weekMilliseconds(record: ProgressRecord): [number, number][] {
   const weeks = new Map<number, number>();
-  for (const { record } of learners) {
-    // The same per-entry rule (and cap) as every other study-time figure: hours.ts.
-    const entries = [
-      ...record.lessons.map((value) => ({ at: value.at, ms: entryMilliseconds({ kind: "lesson", value }) })),
-      ...record.attempts.map((value) => ({ at: value.started, ms: entryMilliseconds({ kind: "attempt", value }) })),
-      ...record.runs.map((value) => ({ at: value.started, ms: entryMilliseconds({ kind: "run", value }) })),
-    ];
-    for (const e of entries) {
-      const t = Date.parse(e.at);
-      if (!Number.isFinite(t)) continue;
-      // Whole UTC days since 1970-01-01, a Thursday: the Monday on or before is 3 days back from it.
-      const day = Math.floor(t / DAY_MS);
-      const monday = day - (((day + 3) % 7) + 7) % 7;
-      weeks.set(monday, (weeks.get(monday) ?? 0) + e.ms / 3_600_000);
-    }
-  }
-  // Dates are formatted once per week, not once per entry (a class has 100,000 entries).
-  return [...weeks.entries()].sort((a, b) => a[0] - b[0]).map(([monday, hours]) => [new Date(monday * DAY_MS).toISOString().slice(0, 10), hours]);
+  // The same per-entry rule (and cap) as every other study-time figure: hours.ts.
+  const add = (at: string, ms: number) => {
+    const t = Date.parse(at);
+    if (!Number.isFinite(t)) return;
+    // Whole UTC days since 1970-01-01, a Thursday: the Monday on or before is 3 days back from it.
+    const day = Math.floor(t / DAY_MS);
+    const monday = day - (((day + 3) % 7) + 7) % 7;
+    weeks.set(monday, (weeks.get(monday) ?? 0) + ms);
+  };
+  for (const value of record.lessons) add(value.at, entryMilliseconds({ kind: "lesson", value }));
+  for (const value of record.attempts) add(value.started, entryMilliseconds({ kind: "attempt", value }));
+  for (const value of record.runs) add(value.started, entryMilliseconds({ kind: "run", value }));
+  return [...weeks];
 }
+
+/**
+ * Study time per ISO week over a class, for the chart: [week start date, hours], from each
+ * learner's weekMilliseconds. Whole milliseconds are summed, so the figures do not depend
+ * on the order learners are added in.
+ */
+export function weeklyHours(learners: Iterable<readonly [number, number][]>): [string, number][] {
+  const weeks = new Map<number, number>();
+  for (const learner of learners) for (const [monday, ms] of learner) weeks.set(monday, (weeks.get(monday) ?? 0) + ms);
+  // Dates are formatted once per week, not once per entry (a class has 100,000 entries).
+  return [...weeks.entries()].sort((a, b) => a[0] - b[0]).map(([monday, ms]) => [new Date(monday * DAY_MS).toISOString().slice(0, 10), ms / 3_600_000]);
+}
+
+/** Study time per ISO week (Monday, UTC) over the class, for the chart: [week start date, hours]. */
+export const hoursPerWeek = (learners: readonly ClassLearner[]): [string, number][] => weeklyHours(learners.map((l) => weekMilliseconds(l.record)));

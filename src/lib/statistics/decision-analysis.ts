@@ -85,7 +85,8 @@ const tallyOf = (map: Map<string, Tally>, key: string): Tally => {
 /** A link of the graph as a run went along it: `label` is the choice id, `lawful` / `unlawful` at an agreement node, "" for `next`. */
 export const linkKey = (from: string, to: string, label: string) => `${from}\u0000${to}\u0000${label}`;
 
-interface Walked {
+/** What one run did, replayed: the same walk is the same object for every run that took it (see walker). */
+export interface Walked {
   decisions: { node: string; choice: string }[];
   ending: string;
   /** Every node shown, each once (a node shown twice in a loop is one run for it). */
@@ -151,8 +152,14 @@ function follow(scenario: Scenario, prefix: Prefix, raw: unknown): Prefix | unde
   return next;
 }
 
-/** Walks of a scenario's logs, each distinct beginning replayed once (see Prefix). */
-function walker(scenario: Scenario): (log: readonly unknown[]) => Walked | undefined {
+/** A run's log → its walk, or undefined when it no longer replays on the scenario (or did not end). */
+export type WalkOf = (log: readonly unknown[]) => Walked | undefined;
+
+/**
+ * Walks of a scenario's logs, each distinct beginning replayed once (see Prefix); two runs
+ * that went the same way get the same Walked object. Keep one per scenario for a whole class.
+ */
+export function walker(scenario: Scenario): WalkOf {
   let root: Prefix;
   try {
     root = { state: start(scenario) };
@@ -196,13 +203,12 @@ interface WalkCount {
   soleLearners: number;
 }
 
-export function analyseScenario(scenario: Scenario, records: readonly ProgressRecord[]): ScenarioAnalysis {
-  // Each learner's runs together, whatever records they came in.
-  const runsByLearner = new Map<string, ScenarioRun[]>();
-  for (const record of records) {
-    const mine = record.runs.filter((run) => run.scenario === scenario.id);
-    if (mine.length) runsByLearner.set(record.learner.id, [...(runsByLearner.get(record.learner.id) ?? []), ...mine]);
-  }
+/**
+ * Decision analysis from each learner's walks of the scenario (the "reduce" half: the
+ * walks can be made per learner, in workers, by `walker`); undefined for a run that no
+ * longer replays. A learner with no run of the scenario may be given as an empty list.
+ */
+export function tallyScenario(scenario: Scenario, learners: Iterable<readonly (Walked | undefined)[]>): ScenarioAnalysis {
   // Tallies are made when a walk is first met, so links keep the order they were first taken.
   const byNode = new Map<string, Map<string, Tally>>();
   const deciders = new Map<string, Tally>();
@@ -223,17 +229,17 @@ export function analyseScenario(scenario: Scenario, records: readonly ProgressRe
   };
   // A class follows a handful of paths: each distinct walk is counted once, times its runs
   // and its sole learners; only a learner who went several ways is counted figure by figure.
-  const walkOf = walker(scenario);
+  // (Two equal walks that are different objects are two "ways" of one learner: their
+  // figures are the same tallies, so the learner still counts once per figure.)
   const walkCounts = new Map<Walked, WalkCount>();
   let runs = 0;
   let unreadable = 0;
   let players = 0;
-  for (const learnerRuns of runsByLearner.values()) {
+  for (const walks of learners) {
     let sole: WalkCount | undefined;
     let ways: Set<WalkCount> | undefined;
-    for (const run of learnerRuns) {
+    for (const walked of walks) {
       runs++;
-      const walked = walkOf(run.log);
       if (!walked) {
         unreadable++;
         continue;
@@ -290,4 +296,18 @@ export function analyseScenario(scenario: Scenario, records: readonly ProgressRe
   });
 
   return { scenario: scenario.id, learners: players, runs, unreadable, decisions, endings: endingFigures, mistakes, nodes, links: linkFigures };
+}
+
+/** Decision analysis over records: each learner's runs together, whatever records they came in. */
+export function analyseScenario(scenario: Scenario, records: readonly ProgressRecord[]): ScenarioAnalysis {
+  const runsByLearner = new Map<string, ScenarioRun[]>();
+  for (const record of records) {
+    const mine = record.runs.filter((run) => run.scenario === scenario.id);
+    if (mine.length) runsByLearner.set(record.learner.id, [...(runsByLearner.get(record.learner.id) ?? []), ...mine]);
+  }
+  const walkOf = walker(scenario);
+  return tallyScenario(
+    scenario,
+    [...runsByLearner.values()].map((runs) => runs.map((run) => walkOf(run.log))),
+  );
 }

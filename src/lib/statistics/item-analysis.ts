@@ -112,23 +112,6 @@ function chosenOptions(type: ItemType, response: Response | undefined): string[]
   }
 }
 
-function firstAttempts(records: readonly ProgressRecord[]): Map<string, { learner: string; attempt: QuizAttempt }[]> {
-  const byQuiz = new Map<string, { learner: string; attempt: QuizAttempt }[]>();
-  for (const record of records) {
-    const first = new Map<string, QuizAttempt>();
-    for (const attempt of record.attempts) {
-      const seen = first.get(attempt.quiz);
-      if (!seen || attempt.started < seen.started || (attempt.started === seen.started && attempt.id < seen.id)) first.set(attempt.quiz, attempt);
-    }
-    for (const [quiz, attempt] of first) {
-      const list = byQuiz.get(quiz) ?? [];
-      list.push({ learner: record.learner.id, attempt });
-      byQuiz.set(quiz, list);
-    }
-  }
-  return byQuiz;
-}
-
 /** The upper and lower groups by total share; ties broken by learner id so the result never depends on file order. */
 function groups(observations: readonly Observation[]): { upper: Set<string>; lower: Set<string> } {
   const size = Math.max(1, Math.round(observations.length * GROUP_SHARE));
@@ -191,47 +174,109 @@ function figuresOf(quiz: string, itemId: string, entry: CatalogItem, observation
   return { quiz, item: itemId, type: entry.item.type, attempts: observations.length, answered, facility, itemRest, upperLower, options, flags };
 }
 
-export function analyseItems(records: readonly ProgressRecord[], catalog: QuizCatalog, minAnswers = MIN_ANSWERS_FOR_FLAGS): ItemAnalysis {
+/** One item of a learner's first attempt at a quiz, graded against the current bank. */
+export interface GradedItem {
+  id: string;
+  /** Share of the item's points. */
+  fraction: number;
+  answered: boolean;
+  /** Option ids chosen (choice items only). */
+  chosen: string[];
+  /** Share on the attempt's other items (absent when the item was the only one). */
+  rest?: number;
+}
+
+/** A learner's first attempt at a quiz, graded: what item analysis needs of one learner. */
+export interface GradedAttempt {
+  quiz: string;
+  /** Share of the points on the whole attempt. */
+  total: number;
+  items: GradedItem[];
+}
+
+/** One learner's part of the analysis: first attempts graded, and item ids the banks no longer have. */
+export interface GradedLearner {
+  learner: string;
+  attempts: GradedAttempt[];
+  unknownItems: string[];
+}
+
+/**
+ * A record's first attempt at each quiz, graded (the "map" half of analyseItems: done per
+ * learner, in a worker on the page, and gathered by analyseGraded). An attempt whose items
+ * are all unknown, or worth nothing, is left out.
+ */
+export function gradeFirstAttempts(record: ProgressRecord, catalog: QuizCatalog): GradedLearner {
+  const first = new Map<string, QuizAttempt>();
+  for (const attempt of record.attempts) {
+    const seen = first.get(attempt.quiz);
+    if (!seen || attempt.started < seen.started || (attempt.started === seen.started && attempt.id < seen.id)) first.set(attempt.quiz, attempt);
+  }
+  const unknown = new Set<string>();
+  const attempts: GradedAttempt[] = [];
+  for (const [quiz, attempt] of first) {
+    const graded = attempt.items.flatMap((id) => {
+      const entry = catalog.items.get(id);
+      if (!entry) {
+        unknown.add(id);
+        return [];
+      }
+      const response = Object.hasOwn(attempt.answers, id) ? attempt.answers[id] : undefined;
+      const result = gradeItem(entry.item, response, entry.scoring);
+      return [{ id, type: entry.item.type, score: result.score, max: result.max, answered: result.correctness !== "unanswered", response }];
+    });
+    const score = graded.reduce((s, g) => s + g.score, 0);
+    const max = graded.reduce((s, g) => s + g.max, 0);
+    if (max <= 0) continue;
+    const items = graded.map((g): GradedItem => {
+      const restMax = max - g.max;
+      const item: GradedItem = { id: g.id, fraction: g.max > 0 ? g.score / g.max : 0, answered: g.answered, chosen: chosenOptions(g.type, g.response) };
+      if (restMax > 0) item.rest = (score - g.score) / restMax;
+      return item;
+    });
+    attempts.push({ quiz, total: score / max, items });
+  }
+  return { learner: record.learner.id, attempts, unknownItems: [...unknown] };
+}
+
+/** Item analysis from learners' graded first attempts (the "reduce" half), in the learners' order. */
+export function analyseGraded(learners: readonly GradedLearner[], catalog: QuizCatalog, minAnswers = MIN_ANSWERS_FOR_FLAGS): ItemAnalysis {
   const quizzes: QuizFigures[] = [];
   const items: ItemFigures[] = [];
   const unknown = new Set<string>();
-  const byQuiz = firstAttempts(records);
+  const byQuiz = new Map<string, { learner: string; attempt: GradedAttempt }[]>();
+  for (const { learner, attempts, unknownItems } of learners) {
+    for (const id of unknownItems) unknown.add(id);
+    for (const attempt of attempts) {
+      const list = byQuiz.get(attempt.quiz) ?? [];
+      list.push({ learner, attempt });
+      byQuiz.set(attempt.quiz, list);
+    }
+  }
   for (const quiz of [...byQuiz.keys()].sort()) {
     const perItem = new Map<string, Observation[]>();
     const scores: number[] = [];
     for (const { learner, attempt } of byQuiz.get(quiz) ?? []) {
-      const graded = attempt.items.flatMap((id) => {
-        const entry = catalog.items.get(id);
-        if (!entry) {
-          unknown.add(id);
-          return [];
-        }
-        const response = Object.hasOwn(attempt.answers, id) ? attempt.answers[id] : undefined;
-        const result = gradeItem(entry.item, response, entry.scoring);
-        return [{ id, entry, score: result.score, max: result.max, answered: result.correctness !== "unanswered", response }];
-      });
-      const score = graded.reduce((s, g) => s + g.score, 0);
-      const max = graded.reduce((s, g) => s + g.max, 0);
-      if (max <= 0) continue;
-      scores.push(score / max);
-      for (const g of graded) {
-        const restMax = max - g.max;
+      scores.push(attempt.total);
+      for (const g of attempt.items) {
         const list = perItem.get(g.id) ?? [];
-        list.push({
-          learner,
-          fraction: g.max > 0 ? g.score / g.max : 0,
-          answered: g.answered,
-          chosen: chosenOptions(g.entry.item.type, g.response),
-          rest: restMax > 0 ? (score - g.score) / restMax : undefined,
-          total: score / max,
-        });
+        list.push({ learner, fraction: g.fraction, answered: g.answered, chosen: g.chosen, rest: g.rest, total: attempt.total });
         perItem.set(g.id, list);
       }
     }
     quizzes.push({ quiz, learners: scores.length, meanScore: mean(scores), scores });
     for (const itemId of [...perItem.keys()].sort()) {
+      // An item of a graded attempt is in the catalog: gradeFirstAttempts keeps no other.
       items.push(figuresOf(quiz, itemId, catalog.items.get(itemId) as CatalogItem, perItem.get(itemId) as Observation[], minAnswers));
     }
   }
   return { quizzes, items, unknownItems: [...unknown].sort() };
+}
+
+export function analyseItems(records: readonly ProgressRecord[], catalog: QuizCatalog, minAnswers = MIN_ANSWERS_FOR_FLAGS): ItemAnalysis {
+  return analyseGraded(
+    records.map((record) => gradeFirstAttempts(record, catalog)),
+    catalog,
+    minAnswers,
+  );
 }

@@ -81,11 +81,7 @@ describe("the class report", () => {
 
 describe("places for the filter", () => {
   it("sorts townships and their villages by pinyin, each once", () => {
-    const at = (id: string, township: string, village: string) => {
-      const record = learner(id);
-      record.learner = { ...record.learner, township, village };
-      return asLearner(record);
-    };
+    const at = (id: string, township: string, village: string) => ({ learner: id, township, village });
     // 河口镇 (he) after 城关镇 (cheng); 上坝村 (shang) before 下坝村 (xia) before 中坝村 (zhong).
     const places = placesOf([at("A", "河口镇", "中坝村"), at("B", "河口镇", "下坝村"), at("C", "城关镇", "东关村"), at("D", "河口镇", "上坝村"), at("E", "河口镇", "下坝村")]);
     expect(places).toEqual([

@@ -148,7 +148,7 @@ describe("the class report's charts and filter lists", () => {
     // First attempts regraded: A 2/2 → last bin; B 0/2 → first bin.
     expect(report.scoreBins).toEqual([{ quiz: "t", title: "基础 · 结课测试", bins: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1] }]);
     expect(report.rows.map((r) => r.learner)).toEqual(["A", "B", "C"]);
-    expect(placesOf(learners)).toEqual([
+    expect(placesOf(report.rows)).toEqual([
       { township: "城关镇", villages: ["东关村"] },
       { township: "河口镇", villages: ["上坝村"] },
     ]);

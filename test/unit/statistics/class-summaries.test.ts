@@ -1,0 +1,66 @@
+/**
+ * The page's way to the class report (files checked and summarised in batches, each batch
+ * sent as JSON, gathered, reduced) on a class small enough to follow by hand; the same on
+ * a generated class, against the CLI's way, is class-summaries-generated.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import type { ImportResult } from "../../../src/lib/progress/export.ts";
+import type { ClassData } from "../../../src/lib/statistics/class-data.ts";
+import { classReport, reportOf, summariser } from "../../../src/lib/statistics/class-report.ts";
+import { gatherSummaries, receiveBatch, sendBatch, type CheckedFile, type SentBatch, type WalkTable } from "../../../src/lib/statistics/class-summaries.ts";
+import { loadScenario } from "../scenario/helpers.ts";
+import { attempt, bank, choices, classContext, learner, lesson, player, run } from "./class-fixture.ts";
+
+/** A class small enough to follow by hand: the tiny bank, the minimal scenario, learner A split over two files. */
+function handClass() {
+  const data: ClassData = { context: classContext({ minimal: "最小情景" }), banks: [bank], scenarios: [loadScenario("test/fixtures/scenarios/minimal.yaml")], layouts: [] };
+  const good = () => run("minimal", choices("ask-consent", "mediate"));
+  const a1 = learner("A", [attempt("t", { q1: "a", q2: true }, "2026-05-02T08:00:00.000Z")], { lessons: [lesson("a1", "basics/one", "completed", "2026-05-01T08:00:00.000Z")] });
+  // A's other device: an earlier attempt at t (so the first attempt comes from this file), a run, the second lesson.
+  const a2 = { ...player("A", good()), attempts: [attempt("t", { q1: "b", q2: false }, "2026-05-01T08:00:00.000Z")], lessons: [lesson("a2", "basics/two", "completed", "2026-05-03T08:00:00.000Z")] };
+  const b = { ...player("B", good(), run("minimal", choices("ask-consent", "no-such-choice"))), attempts: [attempt("t", { q1: "c", q2: true })] };
+  const c = player("C", good());
+  const results: ImportResult[] = [a1, b, a2, c].map((record) => ({ ok: true, record, fromVersion: 2 }));
+  return { data, names: ["a1.json", "b.json", "a2.json", "c.json"], results, records: { a1, a2, b, c } };
+}
+
+describe("the class report of a hand-made class in batches", () => {
+  it("merges a learner's two files before summarising, and counts one walk of two batches once", async () => {
+    const { data, names, results, records } = handClass();
+    const here = summariser(data);
+    const table: WalkTable = new Map();
+    const checked: CheckedFile[] = [];
+    for (const [from, to] of [[0, 2], [2, 4]]) {
+      const sent = sendBatch(names.slice(from, to), results.slice(from, to), summariser(data));
+      checked.push(...receiveBatch(JSON.parse(JSON.stringify(sent)) as SentBatch, table, async (k) => (results[from + k] as Extract<ImportResult, { ok: true }>).record));
+    }
+    // One good walk in both batches, one object; B's second run does not replay.
+    expect(table.size).toBe(1);
+    const gathered = await gatherSummaries(names, checked, here);
+    expect(gathered.merged).toBe(1);
+    expect(gathered.learners.map((l) => [l.row.learner, l.row.files])).toEqual([
+      ["A", ["a1.json", "a2.json"]],
+      ["B", ["b.json"]],
+      ["C", ["c.json"]],
+    ]);
+    const report = reportOf(gathered.learners, data);
+    const merged = { ...records.a1, lessons: [...records.a1.lessons, ...records.a2.lessons], attempts: [...records.a2.attempts, ...records.a1.attempts], runs: records.a2.runs };
+    expect(report).toEqual(classReport([merged, records.b, records.c].map((record, i) => ({ record, files: [["a1.json", "a2.json"], ["b.json"], ["c.json"]][i], applications: [] })), data));
+    // A's first attempt is the earlier one, from the second file: 0 of 2; B's 1 of 2.
+    expect(report.items.quizzes[0].scores).toEqual([0, 0.5]);
+    expect(report.rows[0]).toMatchObject({ lessonsDone: 2, files: ["a1.json", "a2.json"] });
+    expect(report.completion).toEqual([{ course: "basics", title: "基础", done: 1, started: 0 }]);
+    const minimal = report.scenarios[0];
+    expect([minimal.learners, minimal.runs, minimal.unreadable]).toEqual([3, 4, 1]);
+    // A's two lessons and the four runs, 10 minutes each, all in the week of Monday 27 April.
+    expect(report.weeks).toEqual([["2026-04-27", 1]]);
+  });
+
+  it("sends a refused file's problem, and only the summaries of accepted ones", () => {
+    const { data } = handClass();
+    const problem = { code: "empty", message: "文件是空的" } as never;
+    const sent = sendBatch(["x.json"], [{ ok: false, problem }], summariser(data));
+    expect(sent).toEqual({ files: [{ ok: false, problem }], walks: [] });
+    expect(receiveBatch(sent, new Map(), () => Promise.reject(new Error("no")))).toEqual([{ ok: false, problem }]);
+  });
+});

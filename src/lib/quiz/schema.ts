@@ -35,7 +35,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
 
 /** A full lesson key, `<course-id>/<lesson-id>`: a bank belongs to no course, so no short form. */
 export const lessonKeySchema = z
-  .string({ invalid_type_error: "课时应写成 <课程编号>/<课时编号>" })
+  .string({ required_error: "缺少课时 lesson：写成 <课程编号>/<课时编号>，例如 procedure/the-session", invalid_type_error: "课时应写成 <课程编号>/<课时编号>" })
   .regex(
     LESSON_KEY,
     "课时应写成 <课程编号>/<课时编号>，例如 procedure/the-session",
@@ -232,7 +232,12 @@ export const lessonCheckSchema = z
   .strict();
 
 export const courseFinalSchema = z
-  .object({ kind: z.literal("course-final"), /** The course id it concludes. */ course: slugSchema, ...quizBase })
+  .object({
+    kind: z.literal("course-final"),
+    /** The course id it concludes. */
+    course: z.string({ required_error: "缺少课程 course：结课测试要写它属于哪门课程的编号，例如 procedure" }).pipe(slugSchema),
+    ...quizBase,
+  })
   .strict();
 
 export const quizSchema = z.discriminatedUnion("kind", [lessonCheckSchema, courseFinalSchema], {

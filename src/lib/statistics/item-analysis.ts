@@ -86,14 +86,11 @@ export interface ItemAnalysis {
   unknownItems: string[];
 }
 
+/** One learner's answer to an item: the graded item, and the learner's place in the quiz's ranking (0: the highest total). */
 interface Observation {
   learner: string;
-  fraction: number;
-  answered: boolean;
-  chosen: readonly string[];
-  /** Share on the attempt's other items (undefined when the item was the only one). */
-  rest?: number;
-  total: number;
+  rank: number;
+  item: GradedItem;
 }
 
 /** The option ids a response chose, for the item types whose options are choices. */
@@ -112,11 +109,15 @@ function chosenOptions(type: ItemType, response: Response | undefined): string[]
   }
 }
 
-/** The upper and lower groups by total share; ties broken by learner id so the result never depends on file order. */
+/**
+ * The upper and lower groups by total share; ties broken by learner id so the result never
+ * depends on file order. The quiz's learners are ranked once (analyseGraded): an item's
+ * observations are put in that order by their rank.
+ */
 function groups(observations: readonly Observation[]): { upper: Set<string>; lower: Set<string> } {
   const size = Math.max(1, Math.round(observations.length * GROUP_SHARE));
   if (observations.length < 2) return { upper: new Set(), lower: new Set() };
-  const ranked = [...observations].sort((a, b) => b.total - a.total || (a.learner < b.learner ? -1 : a.learner > b.learner ? 1 : 0));
+  const ranked = [...observations].sort((a, b) => a.rank - b.rank);
   const take = Math.min(size, Math.floor(observations.length / 2));
   return { upper: new Set(ranked.slice(0, take).map((o) => o.learner)), lower: new Set(ranked.slice(-take).map((o) => o.learner)) };
 }
@@ -139,30 +140,43 @@ function optionIdsOf(catalogItem: CatalogItem): { id: string; correct: boolean }
   }
 }
 
-function figuresOf(quiz: string, itemId: string, entry: CatalogItem, observations: Observation[], minAnswers: number): ItemFigures {
+function figuresOf(quiz: string, itemId: string, entry: CatalogItem, observations: readonly Observation[], minAnswers: number): ItemFigures {
   const { upper, lower } = groups(observations);
-  const facilityOf = (set: Set<string>) => mean(observations.filter((o) => set.has(o.learner)).map((o) => o.fraction));
-  const withRest = observations.filter((o) => o.rest !== undefined);
-  const facility = mean(observations.map((o) => o.fraction));
-  const itemRest = correlation(
-    withRest.map((o) => o.fraction),
-    withRest.map((o) => o.rest as number),
-  );
-  const up = facilityOf(upper);
-  const low = facilityOf(lower);
+  const optionIds = optionIdsOf(entry);
+  const slot = new Map(optionIds.map((o, index) => [o.id, index]));
+  const counts = optionIds.map(() => ({ chosen: 0, upper: 0, lower: 0 }));
+  // One pass over a class's answers (an item of a county's final has thousands), each list in observation order.
+  const fractions: number[] = [];
+  const upperFractions: number[] = [];
+  const lowerFractions: number[] = [];
+  const withRest: number[] = [];
+  const rests: number[] = [];
+  let answered = 0;
+  for (const { learner, item } of observations) {
+    const inUpper = upper.has(learner);
+    const inLower = lower.has(learner);
+    fractions.push(item.fraction);
+    if (inUpper) upperFractions.push(item.fraction);
+    if (inLower) lowerFractions.push(item.fraction);
+    if (item.rest !== undefined) {
+      withRest.push(item.fraction);
+      rests.push(item.rest);
+    }
+    if (item.answered) answered++;
+    for (const id of item.chosen) {
+      const k = slot.get(id);
+      if (k === undefined) continue;
+      counts[k].chosen++;
+      if (inUpper) counts[k].upper++;
+      if (inLower) counts[k].lower++;
+    }
+  }
+  const facility = mean(fractions);
+  const itemRest = correlation(withRest, rests);
+  const up = mean(upperFractions);
+  const low = mean(lowerFractions);
   const upperLower = up === undefined || low === undefined ? undefined : up - low;
-  const options = optionIdsOf(entry).map(({ id, correct }, index) => {
-    const choosers = observations.filter((o) => o.chosen.includes(id));
-    return {
-      option: id,
-      index,
-      correct,
-      chosen: choosers.length,
-      upperChosen: choosers.filter((o) => upper.has(o.learner)).length,
-      lowerChosen: choosers.filter((o) => lower.has(o.learner)).length,
-    };
-  });
-  const answered = observations.filter((o) => o.answered).length;
+  const options = optionIds.map(({ id, correct }, index) => ({ option: id, index, correct, chosen: counts[index].chosen, upperChosen: counts[index].upper, lowerChosen: counts[index].lower }));
   const flags: ItemFlag[] = [];
   if (observations.length >= minAnswers && facility !== undefined) {
     if (facility > TOO_EASY) flags.push({ code: "too-easy" });
@@ -254,16 +268,27 @@ export function analyseGraded(learners: readonly GradedLearner[], catalog: QuizC
     }
   }
   for (const quiz of [...byQuiz.keys()].sort()) {
+    const entries = byQuiz.get(quiz) as { learner: string; attempt: GradedAttempt }[];
+    // The quiz's ranking, once: highest total first, ties by learner id, then as they came.
+    const byRank = entries
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const x = entries[a];
+        const y = entries[b];
+        return y.attempt.total - x.attempt.total || (x.learner < y.learner ? -1 : x.learner > y.learner ? 1 : a - b);
+      });
+    const rank = new Array<number>(entries.length);
+    byRank.forEach((entry, r) => (rank[entry] = r));
     const perItem = new Map<string, Observation[]>();
     const scores: number[] = [];
-    for (const { learner, attempt } of byQuiz.get(quiz) ?? []) {
+    entries.forEach(({ learner, attempt }, e) => {
       scores.push(attempt.total);
-      for (const g of attempt.items) {
-        const list = perItem.get(g.id) ?? [];
-        list.push({ learner, fraction: g.fraction, answered: g.answered, chosen: g.chosen, rest: g.rest, total: attempt.total });
-        perItem.set(g.id, list);
+      for (const item of attempt.items) {
+        let list = perItem.get(item.id);
+        if (!list) perItem.set(item.id, (list = []));
+        list.push({ learner, rank: rank[e], item });
       }
-    }
+    });
     quizzes.push({ quiz, learners: scores.length, meanScore: mean(scores), scores });
     for (const itemId of [...perItem.keys()].sort()) {
       // An item of a graded attempt is in the catalog: gradeFirstAttempts keeps no other.

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportResult } from "../../../src/lib/progress/export.ts";
 import type { ClassData } from "../../../src/lib/statistics/class-data.ts";
 import { classReport, reportOf, summariser } from "../../../src/lib/statistics/class-report.ts";
-import { gatherSummaries, receiveBatch, sendBatch, type CheckedFile, type SentBatch, type WalkTable } from "../../../src/lib/statistics/class-summaries.ts";
+import { checkedHere, gatherSummaries, receiveBatch, sendBatch, type CheckedFile, type SentBatch, type WalkTable } from "../../../src/lib/statistics/class-summaries.ts";
 import { loadScenario } from "../scenario/helpers.ts";
 import { attempt, bank, choices, classContext, learner, lesson, player, run } from "./class-fixture.ts";
 
@@ -62,5 +62,48 @@ describe("the class report of a hand-made class in batches", () => {
     const sent = sendBatch(["x.json"], [{ ok: false, problem }], summariser(data));
     expect(sent).toEqual({ files: [{ ok: false, problem }], walks: [] });
     expect(receiveBatch(sent, new Map(), () => Promise.reject(new Error("no")))).toEqual([{ ok: false, problem }]);
+  });
+
+  it("sends each distinct walk of a batch once, runs by index, and -1 for a run that does not replay", () => {
+    const { data } = handClass();
+    const wayOne = () => run("minimal", choices("ask-consent", "mediate"));
+    const wayTwo = () => run("minimal", choices("skip-consent", "give-up"));
+    const lost = () => run("minimal", choices("no-such-choice"));
+    const records = [player("A", wayOne(), lost(), wayTwo()), player("B", wayTwo(), wayOne())];
+    const sent = sendBatch(["a.json", "b.json"], records.map((record) => ({ ok: true, record, fromVersion: 2 })), summariser(data));
+    expect(sent.walks.map((w) => w.decisions.map((d) => d.choice))).toEqual([
+      ["ask-consent", "mediate"],
+      ["skip-consent", "give-up"],
+    ]);
+    expect(sent.files.map((f) => f.ok && f.summary.walks.minimal)).toEqual([
+      [0, -1, 1],
+      [1, 0],
+    ]);
+    // Back on the page: the same objects as the table's, undefined for the lost run.
+    const table: WalkTable = new Map();
+    const [a, b] = receiveBatch(JSON.parse(JSON.stringify(sent)) as SentBatch, table, () => Promise.reject(new Error("no")));
+    const [one, two] = [...table.values()];
+    expect(a.ok && a.summary.walks.minimal).toEqual([one, undefined, two]);
+    expect(a.ok && a.summary.walks.minimal[0]).toBe(one);
+    expect(b.ok && b.summary.walks.minimal[0]).toBe(two);
+    // A later batch with an equal walk gets the first batch's object.
+    const [again] = receiveBatch(JSON.parse(JSON.stringify(sendBatch(["c.json"], [{ ok: true, record: player("C", wayTwo()), fromVersion: 2 }], summariser(data)))) as SentBatch, table, () => Promise.reject(new Error("no")));
+    expect(again.ok && again.summary.walks.minimal[0]).toBe(two);
+    expect(table.size).toBe(2);
+  });
+
+  it("checks files in the page the same way: a refused file keeps its problem, an accepted one its record", async () => {
+    const { data, names, results, records } = handClass();
+    const problem = { code: "empty", message: "文件是空的" } as never;
+    const here = summariser(data);
+    const checked = checkedHere([...names, "x.json"], [...results, { ok: false, problem }], here);
+    expect(checked[4]).toEqual({ ok: false, problem });
+    const first = checked[0];
+    expect(first.ok && first.summary.row).toMatchObject({ learner: "A", files: ["a1.json"] });
+    expect(first.ok && (await first.record())).toBe(records.a1);
+    const gathered = await gatherSummaries([...names, "x.json"], checked, here);
+    expect(gathered.refused).toEqual([{ name: "x.json", problem }]);
+    expect(gathered.learners.map((l) => l.row.files)).toEqual([["a1.json", "a2.json"], ["b.json"], ["c.json"]]);
+    await expect(gatherSummaries(names, checked, here)).rejects.toThrow("4 files but 5 results");
   });
 });

@@ -8,7 +8,7 @@ import { checkClassFiles } from "../lib/statistics/class-files.ts";
 import { reportOf, summariser, type ClassReport, type LearnerSummary } from "../lib/statistics/class-report.ts";
 import type { ProgressRecord } from "../lib/progress/schema.ts";
 import { checkedHere, gatherSummaries, receiveBatch, type CheckedFile, type ClassSummaries, type SentBatch, type Summarise, type WalkTable } from "../lib/statistics/class-summaries.ts";
-import { fileBatches } from "../lib/statistics/file-batches.ts";
+import { BATCH_FILES, fileBatches } from "../lib/statistics/file-batches.ts";
 import type { BatchMessage, BatchReply, DataMessage } from "./class-worker.ts";
 import { readClassFiles } from "./read-class-files.ts";
 
@@ -114,28 +114,47 @@ export async function loadFiles(files: readonly File[], data: ClassData): Promis
   };
   const all = files.map((_, i) => i);
   if (typeof Worker !== "function" || files.length < WORKER_MIN_FILES) return gatherSummaries(names, await inPage(all), summarise);
-  const { batches, tooLarge } = fileBatches(files.map((f) => f.size));
   const checked: CheckedFile[] = new Array(files.length);
-  // Never read: only their size is checked.
-  (await inPage(tooLarge)).forEach((file, k) => (checked[tooLarge[k]] = file));
-  if (!batches.length) return gatherSummaries(names, checked, summarise);
   const cores = Math.min(8, Math.max(1, navigator.hardwareConcurrency || 2));
-  const count = Math.min(cores, batches.length);
+  const count = Math.min(cores, Math.ceil(files.length / BATCH_FILES));
   const pool = workerPool(count, data);
+  // A worker starts only once the page's thread is free: let them start while the files are sized.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const walks: WalkTable = new Map();
+  const tooLarge: number[] = [];
+  const tasks: Promise<void>[] = [];
+  let sent = 0;
   try {
-    await Promise.all(
-      batches.map(async (batch, b) => {
+    // Chromium answers a File's size (and makes a Blob of it) by asking the browser process,
+    // about 0.3 ms a file: a batch goes to its worker as soon as its files are sized, so the
+    // workers check while the page sizes the rest, instead of after all 3,000.
+    for (let from = 0; from < files.length; from += BATCH_FILES) {
+      // Yield between chunks too, so replies are taken in as they come.
+      if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      const chunk = files.slice(from, from + BATCH_FILES);
+      const planned = fileBatches(chunk.map((f) => f.size));
+      for (const k of planned.tooLarge) tooLarge.push(from + k);
+      for (const local of planned.batches) {
+        const batch = local.map((k) => from + k);
         const batchFiles = batch.map((i) => files[i]);
-        const fromWorker = await pool.check(b % count, { names: batchFiles.map((f) => f.name), sizes: batchFiles.map((f) => f.size), blob: new Blob(batchFiles) }).catch((error: unknown) => {
-          // Still right, only slower: say so for whoever looks at the console.
-          console.warn("class worker failed; checking its files in the page", error);
-          return undefined;
-        });
-        const result = fromWorker ? receiveBatch(JSON.parse(fromWorker.batch) as SentBatch, walks, (k) => recordOf(files[batch[k]])) : await inPage(batch);
-        batch.forEach((i, k) => (checked[i] = result[k]));
-      }),
-    );
+        const reply = pool.check(sent++ % count, { names: batchFiles.map((f) => f.name), sizes: batchFiles.map((f) => f.size), blob: new Blob(batchFiles) });
+        tasks.push(
+          reply
+            .catch((error: unknown) => {
+              // Still right, only slower: say so for whoever looks at the console.
+              console.warn("class worker failed; checking its files in the page", error);
+              return undefined;
+            })
+            .then(async (fromWorker) => {
+              const result = fromWorker ? receiveBatch(JSON.parse(fromWorker.batch) as SentBatch, walks, (k) => recordOf(files[batch[k]])) : await inPage(batch);
+              batch.forEach((i, k) => (checked[i] = result[k]));
+            }),
+        );
+      }
+    }
+    // Never read: only their size is checked.
+    (await inPage(tooLarge)).forEach((file, k) => (checked[tooLarge[k]] = file));
+    await Promise.all(tasks);
     return await gatherSummaries(names, checked, summarise);
   } finally {
     pool.close();

@@ -4,15 +4,16 @@
  * checked with the quiz checker against the site's content (law, courses, lessons).
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { ContentIssue } from "../content/issues.ts";
 import type { QuizCatalog } from "../quiz/catalog.ts";
 import { checkQuizzes, type KnownContent } from "../quiz/check.ts";
 import type { Problem } from "./problem.ts";
 
+/** `child` is `parent` or below it. By path segments: "dist/..bank" and "dist/c:bank" are inside dist; another drive (Windows) is not. */
 const inside = (child: string, parent: string) => {
   const rel = relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 };
 
 const real = (path: string) => (existsSync(path) ? realpathSync(path) : resolve(path));

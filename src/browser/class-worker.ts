@@ -2,15 +2,17 @@
 /**
  * A class report worker (class-engine.ts loadFiles): checks every file of each batch it is
  * sent like an import and summarises each learner's record for the report
- * (class-summaries.ts), off the page's thread, one batch at a time in the order sent. The
- * page sends each batch as one Blob of its files (a handle: no File is cloned, nothing is
- * read on the page's thread), and the curriculum data once, first.
+ * (class-summaries.ts), off the page's thread, one batch at a time in the order sent, while
+ * the next batch's files are read (batch-queue.ts). The page sends each batch as one Blob
+ * of its files (a handle: no File is cloned, nothing is read on the page's thread), and
+ * the curriculum data once, first.
  */
 import type { ClassData } from "../lib/statistics/class-data.ts";
 import { checkClassFiles } from "../lib/statistics/class-files.ts";
 import { summariser } from "../lib/statistics/class-report.ts";
 import { sendBatch, type Summarise } from "../lib/statistics/class-summaries.ts";
 import { splitBatch } from "../lib/statistics/file-batches.ts";
+import { batchQueue } from "../lib/statistics/batch-queue.ts";
 
 export interface BatchMessage {
   id: number;
@@ -32,7 +34,23 @@ export interface DataMessage {
 export type BatchReply = { id: number; batch: string } | { id: number; error: string };
 
 let summarise: Summarise | undefined;
-let queue: Promise<void> = Promise.resolve();
+
+/** Checks each batch in turn while the next one's files are read (batch-queue.ts). */
+const enqueue = batchQueue(
+  ({ blob }: BatchMessage) => blob.arrayBuffer(),
+  async ({ id, names, sizes }, bytes) => {
+    let reply: BatchReply;
+    try {
+      if (!summarise) throw new Error("no curriculum data before the first batch");
+      // A file that cannot be read, or changed size since it was picked, fails the batch: the page checks it file by file.
+      if (!bytes.ok) throw bytes.error;
+      reply = { id, batch: JSON.stringify(sendBatch(names, await checkClassFiles(splitBatch(names, sizes, bytes.value)), summarise)) };
+    } catch (error) {
+      reply = { id, error: error instanceof Error ? error.message : String(error) };
+    }
+    postMessage(reply);
+  },
+);
 
 addEventListener("message", (event: MessageEvent<BatchMessage | DataMessage>) => {
   if ("data" in event.data) {
@@ -40,17 +58,5 @@ addEventListener("message", (event: MessageEvent<BatchMessage | DataMessage>) =>
     summarise = summariser(event.data.data);
     return;
   }
-  const { id, names, sizes, blob } = event.data;
-  queue = queue.then(async () => {
-    let reply: BatchReply;
-    try {
-      if (!summarise) throw new Error("no curriculum data before the first batch");
-      // A file that cannot be read, or changed size since it was picked, fails the batch: the page checks it file by file.
-      const files = splitBatch(names, sizes, await blob.arrayBuffer());
-      reply = { id, batch: JSON.stringify(sendBatch(names, await checkClassFiles(files), summarise)) };
-    } catch (error) {
-      reply = { id, error: error instanceof Error ? error.message : String(error) };
-    }
-    postMessage(reply);
-  });
+  enqueue(event.data);
 });

@@ -10,8 +10,8 @@ import { byteLength, isIsoTime, isSlug, isText, MAX_FILE_BYTES, readJsonFile, re
 import { problem, sayProblem, type Problem } from "../../../src/lib/exam/problem.ts";
 import { readCodes } from "../../../src/lib/exam/session-codes.ts";
 import { nameProblem, readSheet, sheetFileName, sheetFileText, ticketProblem, type AnswerSheet } from "../../../src/lib/exam/sheet.ts";
+import { sheetJson, type Json } from "./sheet-json.ts";
 
-type Json = Record<string, unknown>;
 
 const item = (n: number, over: Json = {}): Json => ({
   id: `q${n}`,
@@ -38,21 +38,6 @@ const paperJson = (over: Json = {}): Json => ({
   passMark: 80,
   sites: [{ id: "1", check: "abcdefghijklmnopqrstuv" }],
   items: [item(1), item(2, { type: "true-false", options: undefined })],
-  ...over,
-});
-
-const sheetJson = (over: Json = {}): Json => ({
-  format: "ma-exam-sheet",
-  version: 1,
-  paper: "pre-job-exam-test",
-  level: "pre-job",
-  site: "1",
-  ticket: "QX-1",
-  name: "李四",
-  responses: { q1: "a" },
-  started: "2026-12-02T09:00:00.000Z",
-  submitted: "2026-12-02T09:30:00.000Z",
-  seal: { alg: "HMAC-SHA-256", value: "abc" },
   ...over,
 });
 

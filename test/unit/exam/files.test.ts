@@ -6,25 +6,14 @@ import { sayProblem, type Problem } from "../../../src/lib/exam/problem.ts";
 import { fill } from "../../../src/i18n/fill.ts";
 import { zhCN } from "../../../src/i18n/zh-CN.ts";
 import { makePaper } from "./helpers.ts";
+import { sheetJson } from "./sheet-json.ts";
 
 // PBKDF2 at 100,000 rounds per code: slow when the machine is busy (mutation testing, parallel runs).
 vi.setConfig({ testTimeout: 30_000 });
 
 const paper = await makePaper();
 const paperText = JSON.stringify(paper, null, 2);
-const sheetText = JSON.stringify({
-  format: "ma-exam-sheet",
-  version: 1,
-  paper: paper.id,
-  level: "pre-job",
-  site: "1",
-  ticket: "QX-1",
-  name: "李四",
-  responses: { q1: "a" },
-  started: "2026-12-02T09:00:00.000Z",
-  submitted: "2026-12-02T09:30:00.000Z",
-  seal: { alg: "HMAC-SHA-256", value: "abc" },
-});
+const sheetText = JSON.stringify(sheetJson({ paper: paper.id }));
 const codesText = JSON.stringify({ format: "ma-exam-codes", version: 1, paper: paper.id, sites: [{ site: "1", code: "K7M2-QX9D" }] });
 
 const readers = [

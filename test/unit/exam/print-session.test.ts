@@ -12,6 +12,7 @@ import { deriveSiteKeys, hmac, hmacHolds, KDF_ITERATIONS } from "../../../src/li
 import { draftKey } from "../../../src/lib/quiz/draft.ts";
 import { answeredCount, EXAM_DRAFT_LEARNER, forget, handIn, keep, openSite, PAPER_KEY, readExamDraft, recall, SHEET_KEY, shortKey, startDraft, timeLeft, type ExamDraft } from "../../../src/lib/exam/session.ts";
 import { sealHolds } from "../../../src/lib/exam/sheet.ts";
+import { MemoryStorage } from "./memory-storage.ts";
 
 const ITER = 1000;
 
@@ -34,25 +35,6 @@ function paperOf(items: PaperItem[], sites: { id: string; check: string }[] = [{
 
 const item = (n: number, over: Partial<PaperItem> = {}): PaperItem =>
   ({ id: `q${n}`, type: "single", stem: `题${n}`, points: 2, options: [{ id: "a", text: "甲" }, { id: "b", text: "乙" }], ...over }) as PaperItem;
-
-class MemoryStorage {
-  map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 describe("the printable paper", () => {
   it("heads the paper and the answer sheet with title, id, time, max and pass mark", () => {

@@ -16,30 +16,12 @@ import {
   type ExamDraft,
 } from "../../../src/lib/exam/session.ts";
 import { makePaper } from "./helpers.ts";
+import { MemoryStorage } from "./memory-storage.ts";
 
 // PBKDF2 at 100,000 rounds per code: slow when the machine is busy (mutation testing, parallel runs).
 vi.setConfig({ testTimeout: 30_000 });
 
 const paper = await makePaper();
-
-class MemoryStorage {
-  map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 const blocked = {
   length: 0,

@@ -10,6 +10,7 @@ import { text } from "../content/fields.ts";
 import { LESSON_KEY } from "../id-patterns.ts";
 import { OBJECTIVE_REF } from "../content/objective-ref.ts";
 import { provisionIdSchema, slugSchema } from "../content/schemas.ts";
+import { typeWord } from "../content/zod-issues.ts";
 import { matchingScoringRules, multipleScoringRules, orderingScoringRules } from "./scoring.ts";
 
 export * from "./scoring.ts";
@@ -27,8 +28,10 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
       message:
         issue.code === "invalid_enum_value"
           ? `${what}只能是 ${values.join(" / ")} 之一，实际是 ${JSON.stringify(issue.received)}`
-          : issue.code === "invalid_type" && issue.received === "undefined"
-            ? `缺少${what}，可写 ${values.join(" / ")}`
+          : issue.code === "invalid_type"
+            ? issue.received === "undefined"
+              ? `缺少${what}，可写 ${values.join(" / ")}`
+              : `${what}只能是 ${values.join(" / ")} 之一，实际是${typeWord(issue.received)}`
             : ctx.defaultError,
     }),
   });

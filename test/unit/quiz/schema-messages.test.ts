@@ -286,7 +286,7 @@ describe("item messages", () => {
 
   it("a scoring rule written as a number says what it should be", () => {
     expect(issuesAfter((b) => (b.items[1].scoring = 2))).toEqual([
-      { field: "items.1.scoring", message: "应为'all-or-nothing' | 'partial-if-no-wrong' | 'proportional-with-penalty'，实际是数字" },
+      { field: "items.1.scoring", message: "多选题计分规则只能是 all-or-nothing / partial-if-no-wrong / proportional-with-penalty 之一，实际是数字" },
     ]);
   });
 });

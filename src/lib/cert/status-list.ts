@@ -54,7 +54,9 @@ export const decodeStatusList = ((encodedList) => {
   const size = new DataView(gz.buffer, gz.byteOffset + gz.length - 4, 4).getUint32(0, true);
   if (size === 0 || size > MAX_BITSTRING_BYTES) return undefined;
   try {
-    const out = gunzipSync(gz, { out: new Uint8Array(size) });
+    // One byte more than claimed: a stream longer than its trailer says fills it, and is refused
+    // (into exactly `size` bytes fflate would stop there and return a shorter list).
+    const out = gunzipSync(gz, { out: new Uint8Array(size + 1) });
     return out.length === size ? out : undefined;
   } catch {
     return undefined;

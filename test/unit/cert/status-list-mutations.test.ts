@@ -96,6 +96,27 @@ describe("decoding refuses", () => {
     expect(claim(72)).toBeUndefined();
   });
 
+  it("a stream that is not DEFLATE, under a trailer that looks right", () => {
+    const gz = gzipSync(new Uint8Array(64));
+    // The first block's header: 0b111 is a reserved block type.
+    gz[10] = 0xff;
+    expect(decodeStatusList(encode(gz))).toBeUndefined();
+  });
+
+  it("a trailer that claims less than the stream holds, for a list of any size", () => {
+    for (const size of [64, 16_384, 131_072]) {
+      const bits = createBitstring(size * 8);
+      setBit(bits, size * 8 - 1);
+      const gz = gzipSync(bits);
+      for (const claim of [size - 1, size - 8, 1]) {
+        const copy = gz.slice();
+        new DataView(copy.buffer).setUint32(copy.length - 4, claim, true);
+        expect(decodeStatusList(encode(copy)), `${size} bytes claimed as ${claim}`).toBeUndefined();
+      }
+      expect(decodeStatusList(encode(gz))).toHaveLength(size);
+    }
+  });
+
   it("a claim just above 16 MB, while exactly 16 MB is read", () => {
     const max = 16 * 1024 * 1024;
     const gz = gzipSync(new Uint8Array(max));

@@ -120,7 +120,8 @@ export async function loadFiles(files: readonly File[], data: ClassData): Promis
   const pool = workerPool(count, data);
   // A worker starts only once the page's thread is free: let them start while the files are sized.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const walks: WalkTable = new Map();
+  // Each worker's walks, in the order its batches reply (class-summaries.ts).
+  const walks: WalkTable[] = Array.from({ length: count }, () => []);
   const tooLarge: number[] = [];
   const tasks: Promise<void>[] = [];
   let sent = 0;
@@ -137,7 +138,8 @@ export async function loadFiles(files: readonly File[], data: ClassData): Promis
       for (const local of planned.batches) {
         const batch = local.map((k) => from + k);
         const batchFiles = batch.map((i) => files[i]);
-        const reply = pool.check(sent++ % count, { names: batchFiles.map((f) => f.name), sizes: batchFiles.map((f) => f.size), blob: new Blob(batchFiles) });
+        const worker = sent++ % count;
+        const reply = pool.check(worker, { names: batchFiles.map((f) => f.name), sizes: batchFiles.map((f) => f.size), blob: new Blob(batchFiles) });
         tasks.push(
           reply
             .catch((error: unknown) => {
@@ -146,7 +148,7 @@ export async function loadFiles(files: readonly File[], data: ClassData): Promis
               return undefined;
             })
             .then(async (fromWorker) => {
-              const result = fromWorker ? receiveBatch(JSON.parse(fromWorker.batch) as SentBatch, walks, (k) => recordOf(files[batch[k]])) : await inPage(batch);
+              const result = fromWorker ? receiveBatch(JSON.parse(fromWorker.batch) as SentBatch, walks[worker], (k) => recordOf(files[batch[k]])) : await inPage(batch);
               batch.forEach((i, k) => (checked[i] = result[k]));
             }),
         );

@@ -10,7 +10,7 @@
 import type { ClassData } from "../lib/statistics/class-data.ts";
 import { checkClassFiles } from "../lib/statistics/class-files.ts";
 import { summariser } from "../lib/statistics/class-report.ts";
-import { sendBatch, type Summarise } from "../lib/statistics/class-summaries.ts";
+import { sendBatch, type SentWalks, type Summarise } from "../lib/statistics/class-summaries.ts";
 import { splitBatch } from "../lib/statistics/file-batches.ts";
 import { batchQueue } from "../lib/statistics/batch-queue.ts";
 
@@ -34,6 +34,8 @@ export interface DataMessage {
 export type BatchReply = { id: number; batch: string } | { id: number; error: string };
 
 let summarise: Summarise | undefined;
+/** The walks this worker has sent, for all its batches: each goes to the page once. */
+const sentWalks: SentWalks = new Map();
 
 /** Checks each batch in turn while the next one's files are read (batch-queue.ts). */
 const enqueue = batchQueue(
@@ -44,7 +46,7 @@ const enqueue = batchQueue(
       if (!summarise) throw new Error("no curriculum data before the first batch");
       // A file that cannot be read, or changed size since it was picked, fails the batch: the page checks it file by file.
       if (!bytes.ok) throw bytes.error;
-      reply = { id, batch: JSON.stringify(sendBatch(names, await checkClassFiles(splitBatch(names, sizes, bytes.value)), summarise)) };
+      reply = { id, batch: JSON.stringify(sendBatch(names, await checkClassFiles(splitBatch(names, sizes, bytes.value)), summarise, sentWalks)) };
     } catch (error) {
       reply = { id, error: error instanceof Error ? error.message : String(error) };
     }

@@ -6,9 +6,12 @@
  * the records themselves, only the summaries, and checks a file again itself only for a
  * learner found in more than one file (rare: an export and a later application).
  *
- * A worker's batch crosses to the page as JSON text, so a walk of a scenario (the same
- * object for every run that took it) is sent once per batch, in a table, and runs refer to
- * it by index; the page gives equal walks of different batches one object again.
+ * A worker's batch crosses to the page as JSON text. A walk of a scenario (the same object
+ * for every run that took it, in one worker) is sent once per worker: a batch carries the
+ * walks its worker has not sent before, numbered on from the last batch's, and runs refer
+ * to walks by number. The page keeps each worker's walks in order (a WalkTable) and gives
+ * the runs back the objects. Two workers may each send an equal walk: two objects, which
+ * the analysis counts as the same figures (decision-analysis.ts tallyScenario).
  */
 import type { ImportProblem } from "../progress/errors.ts";
 import type { ImportResult } from "../progress/export.ts";
@@ -18,7 +21,7 @@ import type { ClassLearner, RefusedFile } from "./class-files.ts";
 import type { LearnerSummary } from "./class-report.ts";
 import type { Walked } from "./decision-analysis.ts";
 
-/** A learner's summary as a batch carries it: each run's walk as an index into the batch's `walks`, -1 when it no longer replays. */
+/** A learner's summary as a batch carries it: each run's walk as its worker's number for it, -1 when it no longer replays. */
 export type SentSummary = Omit<LearnerSummary, "walks"> & { walks: Record<string, number[]> };
 
 export type SentFile = { ok: false; problem: ImportProblem } | { ok: true; summary: SentSummary };
@@ -26,30 +29,40 @@ export type SentFile = { ok: false; problem: ImportProblem } | { ok: true; summa
 /** One batch of files as a worker sends it (plain JSON), in the files' order. */
 export interface SentBatch {
   files: SentFile[];
-  /** The batch's distinct walks. */
+  /** The walks this batch's worker sends for the first time, numbered from `firstWalk`. */
   walks: Walked[];
+  firstWalk: number;
 }
 
 export type Summarise = (learner: ClassLearner) => LearnerSummary;
 
-/** A worker's half: checked files (results[i] is names[i]'s) → the batch to send. */
-export function sendBatch(names: readonly string[], results: readonly ImportResult[], summarise: Summarise): SentBatch {
+/** A worker's walks sent so far, by their number: keep one per worker for all its batches. */
+export type SentWalks = Map<Walked, number>;
+
+/**
+ * A worker's half: checked files (results[i] is names[i]'s) → the batch to send. The walks
+ * it sends for the first time join `sent` only once the whole batch is made, so a batch
+ * that fails leaves `sent` as the page knows it.
+ */
+export function sendBatch(names: readonly string[], results: readonly ImportResult[], summarise: Summarise, sent: SentWalks = new Map()): SentBatch {
+  const firstWalk = sent.size;
   const walks: Walked[] = [];
-  const index = new Map<Walked, number>();
-  const indexOf = (walk: Walked | undefined) => {
+  const fresh = new Map<Walked, number>();
+  const numberOf = (walk: Walked | undefined) => {
     if (!walk) return -1;
-    let i = index.get(walk);
-    if (i === undefined) index.set(walk, (i = walks.push(walk) - 1));
-    return i;
+    let n = sent.get(walk) ?? fresh.get(walk);
+    if (n === undefined) fresh.set(walk, (n = firstWalk + walks.push(walk) - 1));
+    return n;
   };
   const files = results.map((result, i): SentFile => {
     if (!result.ok) return { ok: false, problem: result.problem };
     const summary = summarise({ record: result.record, files: [names[i]], applications: [] });
-    const sent: Record<string, number[]> = {};
-    for (const [scenario, runs] of Object.entries(summary.walks)) sent[scenario] = runs.map(indexOf);
-    return { ok: true, summary: { ...summary, walks: sent } };
+    const numbered: Record<string, number[]> = {};
+    for (const [scenario, runs] of Object.entries(summary.walks)) numbered[scenario] = runs.map(numberOf);
+    return { ok: true, summary: { ...summary, walks: numbered } };
   });
-  return { files, walks };
+  for (const [walk, n] of fresh) sent.set(walk, n);
+  return { files, walks, firstWalk };
 }
 
 /**
@@ -58,24 +71,28 @@ export function sendBatch(names: readonly string[], results: readonly ImportResu
  */
 export type CheckedFile = { ok: false; problem: ImportProblem } | { ok: true; summary: LearnerSummary; record: () => Promise<ProgressRecord> };
 
-/** Equal walks from different batches, as one object each (the analysis counts a walk once, by identity). */
-export type WalkTable = Map<string, Walked>;
+/** One worker's walks, by number, as its batches brought them (keep one per worker, and take its batches in order). */
+export type WalkTable = Walked[];
 
 /**
- * The page's half of a batch: its files, with walks back as objects shared over the whole
- * class through `table`; `recordOf(i)` gets the record of the batch's i-th file back.
+ * The page's half of a batch: its files, with each run's walk back as an object of its
+ * worker's `table`; `recordOf(i)` gets the record of the batch's i-th file back. A batch
+ * whose walks do not follow on from the table's (a reply lost or out of order) is refused.
  */
 export function receiveBatch(batch: SentBatch, table: WalkTable, recordOf: (i: number) => Promise<ProgressRecord>): CheckedFile[] {
-  const walks = batch.walks.map((walk) => {
-    const key = JSON.stringify(walk);
-    let known = table.get(key);
-    if (!known) table.set(key, (known = walk));
-    return known;
-  });
+  if (batch.firstWalk !== table.length) throw new Error(`a batch with walks from number ${batch.firstWalk}, but ${table.length} walks received before`);
+  for (const walk of batch.walks) table.push(walk);
   return batch.files.map((file, i): CheckedFile => {
     if (!file.ok) return file;
     const summary: LearnerSummary = { ...file.summary, walks: {} };
-    for (const [scenario, runs] of Object.entries(file.summary.walks)) summary.walks[scenario] = runs.map((w) => (w < 0 ? undefined : walks[w]));
+    for (const [scenario, runs] of Object.entries(file.summary.walks)) {
+      summary.walks[scenario] = runs.map((n) => {
+        if (n === -1) return undefined;
+        const walk = table[n];
+        if (!walk) throw new Error(`a run refers to walk ${n}, but ${table.length} walks were received`);
+        return walk;
+      });
+    }
     return { ok: true, summary, record: () => recordOf(i) };
   });
 }

@@ -17,7 +17,7 @@ import type { ClassData } from "../../../src/lib/statistics/class-data.ts";
 import { checkClassFiles, loadClassFiles, type ClassFile } from "../../../src/lib/statistics/class-files.ts";
 import { classContextOf } from "../../../src/lib/statistics/class-context.ts";
 import { classReport, reportOf, summariser } from "../../../src/lib/statistics/class-report.ts";
-import { checkedHere, gatherSummaries, receiveBatch, sendBatch, type CheckedFile, type SentBatch, type WalkTable } from "../../../src/lib/statistics/class-summaries.ts";
+import { checkedHere, gatherSummaries, receiveBatch, sendBatch, type CheckedFile, type SentBatch, type SentWalks, type Summarise, type WalkTable } from "../../../src/lib/statistics/class-summaries.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -45,11 +45,19 @@ async function makePile(learners: number) {
 let shared: ReturnType<typeof makePile> | undefined;
 const pile = () => (shared ??= makePile(40));
 
+/** A worker as the page sees it: its summariser and the walks it sent, and the page's table of them. */
+interface PageWorker {
+  summarise: Summarise;
+  sent: SentWalks;
+  table: WalkTable;
+}
+const newWorker = (data: ClassData): PageWorker => ({ summarise: summariser(data), sent: new Map(), table: [] });
+
 /** What a worker does with a batch, and the page with its reply, JSON in between as over postMessage; the page checks a file again to get its record. */
-async function throughWorker(files: readonly ClassFile[], data: ClassData, table: WalkTable): Promise<CheckedFile[]> {
+async function throughWorker(files: readonly ClassFile[], worker: PageWorker): Promise<CheckedFile[]> {
   const names = files.map((f) => f.name);
-  const batch = sendBatch(names, await checkClassFiles(files), summariser(data));
-  return receiveBatch(JSON.parse(JSON.stringify(batch)) as SentBatch, table, async (i) => {
+  const batch = sendBatch(names, await checkClassFiles(files), worker.summarise, worker.sent);
+  return receiveBatch(JSON.parse(JSON.stringify(batch)) as SentBatch, worker.table, async (i) => {
     const [result] = await checkClassFiles([files[i]]);
     if (!result.ok) throw new Error(files[i].name);
     return result.record;
@@ -65,31 +73,34 @@ describe("the class report in batches", () => {
     expect(loadedAtOnce.merged).toBe(8);
     expect(loadedAtOnce.refused.map((r) => r.name)).toEqual(["note.txt", "cut.json"]);
     const here = summariser(data);
-    for (const size of [3, 16, files.length]) {
-      const table: WalkTable = new Map();
+    for (const [size, count] of [[3, 2], [16, 3], [files.length, 1]]) {
+      // Batches dealt to `count` workers in turn, as the page does.
+      const workers = Array.from({ length: count }, () => newWorker(data));
       const checked: CheckedFile[] = [];
-      for (let start = 0; start < files.length; start += size) checked.push(...(await throughWorker(files.slice(start, start + size), data, table)));
+      for (let start = 0, b = 0; start < files.length; start += size, b++) checked.push(...(await throughWorker(files.slice(start, start + size), workers[b % count])));
       const gathered = await gatherSummaries(names, checked, here);
       expect(gathered.merged).toBe(8);
       expect(gathered.refused).toEqual(loadedAtOnce.refused);
-      expect(reportOf(gathered.learners, data), `batches of ${size}`).toEqual(expected);
+      expect(reportOf(gathered.learners, data), `batches of ${size}, ${count} workers`).toEqual(expected);
       // A merged learner's row names both files, in the pile's order.
       const split = gathered.learners.find((l) => l.row.files.length === 2);
       expect(split?.row.files).toEqual([names.find((n) => n === split?.row.files[0]), `again-${split?.row.files[0]}`]);
     }
   }, 120_000);
 
-  it("gives equal walks of different batches one object, and keeps a run that no longer replays", async () => {
+  it("gives equal walks of one worker's batches one object, and keeps a run that no longer replays", async () => {
     const { data, files } = await pile();
-    const table: WalkTable = new Map();
-    const first = await throughWorker(files.slice(0, 5), data, table);
-    const second = await throughWorker(files.slice(5, 10), data, table);
+    const worker = newWorker(data);
+    const first = await throughWorker(files.slice(0, 5), worker);
+    const second = await throughWorker(files.slice(5, 10), worker);
     const walks = [...first, ...second].flatMap((f) => (f.ok ? Object.values(f.summary.walks).flat() : []));
     expect(walks.length).toBeGreaterThan(10);
-    // Every walk is the table's own object: no two equal walks are different objects.
-    const distinct = new Set(walks);
-    expect(distinct.size).toBe(new Set(walks.map((w) => JSON.stringify(w))).size);
-    expect(distinct.size).toBeLessThanOrEqual(table.size + 1);
+    // Every walk is the table's own object: no two equal walks are different objects, and each was sent once.
+    const distinct = new Set(walks.filter((w) => w !== undefined));
+    expect(distinct.size).toBe(new Set([...distinct].map((w) => JSON.stringify(w))).size);
+    expect([...distinct].every((w) => worker.table.includes(w))).toBe(true);
+    expect(worker.table).toHaveLength(worker.sent.size);
+    expect(worker.table.length).toBeLessThan(walks.length);
 
     const imported = await importText(files[0].text);
     if (!imported.ok) throw new Error("fixture");
@@ -98,7 +109,7 @@ describe("the class report in batches", () => {
     const batch = sendBatch(["a.json"], [{ ok: true, record: broken, fromVersion: 2 }], summariser(data));
     const sent = batch.files[0];
     expect(sent.ok && Object.values(sent.summary.walks).flat().every((w) => w === -1)).toBe(true);
-    const [received] = receiveBatch(JSON.parse(JSON.stringify(batch)) as SentBatch, new Map(), () => Promise.reject(new Error("not asked")));
+    const [received] = receiveBatch(JSON.parse(JSON.stringify(batch)) as SentBatch, [], () => Promise.reject(new Error("not asked")));
     expect(received.ok && Object.values(received.summary.walks).flat()).toEqual(broken.runs.map(() => undefined));
   }, 60_000);
 

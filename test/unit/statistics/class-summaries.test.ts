@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportResult } from "../../../src/lib/progress/export.ts";
 import type { ClassData } from "../../../src/lib/statistics/class-data.ts";
 import { classReport, reportOf, summariser } from "../../../src/lib/statistics/class-report.ts";
-import { checkedHere, gatherSummaries, receiveBatch, sendBatch, type CheckedFile, type SentBatch, type WalkTable } from "../../../src/lib/statistics/class-summaries.ts";
+import { checkedHere, gatherSummaries, receiveBatch, sendBatch, type CheckedFile, type SentBatch, type SentWalks, type WalkTable } from "../../../src/lib/statistics/class-summaries.ts";
 import { loadScenario } from "../scenario/helpers.ts";
 import { attempt, bank, choices, classContext, learner, lesson, player, run } from "./class-fixture.ts";
 
@@ -25,17 +25,22 @@ function handClass() {
 }
 
 describe("the class report of a hand-made class in batches", () => {
-  it("merges a learner's two files before summarising, and counts one walk of two batches once", async () => {
+  it("merges a learner's two files before summarising, and sends one walk of two batches once", async () => {
     const { data, names, results, records } = handClass();
     const here = summariser(data);
-    const table: WalkTable = new Map();
+    // One worker: its summariser and the walks it sent last for all its batches.
+    const worker = summariser(data);
+    const sentWalks: SentWalks = new Map();
+    const table: WalkTable = [];
     const checked: CheckedFile[] = [];
+    const sent: SentBatch[] = [];
     for (const [from, to] of [[0, 2], [2, 4]]) {
-      const sent = sendBatch(names.slice(from, to), results.slice(from, to), summariser(data));
-      checked.push(...receiveBatch(JSON.parse(JSON.stringify(sent)) as SentBatch, table, async (k) => (results[from + k] as Extract<ImportResult, { ok: true }>).record));
+      sent.push(sendBatch(names.slice(from, to), results.slice(from, to), worker, sentWalks));
+      checked.push(...receiveBatch(JSON.parse(JSON.stringify(sent.at(-1))) as SentBatch, table, async (k) => (results[from + k] as Extract<ImportResult, { ok: true }>).record));
     }
-    // One good walk in both batches, one object; B's second run does not replay.
-    expect(table.size).toBe(1);
+    // One good walk in both batches, sent with the first; B's second run does not replay.
+    expect(sent.map((b) => [b.firstWalk, b.walks.length])).toEqual([[0, 1], [1, 0]]);
+    expect(table).toHaveLength(1);
     const gathered = await gatherSummaries(names, checked, here);
     expect(gathered.merged).toBe(1);
     expect(gathered.learners.map((l) => [l.row.learner, l.row.files])).toEqual([
@@ -60,17 +65,20 @@ describe("the class report of a hand-made class in batches", () => {
     const { data } = handClass();
     const problem = { code: "empty", message: "文件是空的" } as never;
     const sent = sendBatch(["x.json"], [{ ok: false, problem }], summariser(data));
-    expect(sent).toEqual({ files: [{ ok: false, problem }], walks: [] });
-    expect(receiveBatch(sent, new Map(), () => Promise.reject(new Error("no")))).toEqual([{ ok: false, problem }]);
+    expect(sent).toEqual({ files: [{ ok: false, problem }], walks: [], firstWalk: 0 });
+    expect(receiveBatch(sent, [], () => Promise.reject(new Error("no")))).toEqual([{ ok: false, problem }]);
   });
 
-  it("sends each distinct walk of a batch once, runs by index, and -1 for a run that does not replay", () => {
+  it("sends each distinct walk once per worker, runs by number, and -1 for a run that does not replay", () => {
     const { data } = handClass();
     const wayOne = () => run("minimal", choices("ask-consent", "mediate"));
     const wayTwo = () => run("minimal", choices("skip-consent", "give-up"));
     const lost = () => run("minimal", choices("no-such-choice"));
     const records = [player("A", wayOne(), lost(), wayTwo()), player("B", wayTwo(), wayOne())];
-    const sent = sendBatch(["a.json", "b.json"], records.map((record) => ({ ok: true, record, fromVersion: 2 })), summariser(data));
+    const worker = summariser(data);
+    const sentWalks: SentWalks = new Map();
+    const sent = sendBatch(["a.json", "b.json"], records.map((record) => ({ ok: true, record, fromVersion: 2 })), worker, sentWalks);
+    expect(sent.firstWalk).toBe(0);
     expect(sent.walks.map((w) => w.decisions.map((d) => d.choice))).toEqual([
       ["ask-consent", "mediate"],
       ["skip-consent", "give-up"],
@@ -79,17 +87,56 @@ describe("the class report of a hand-made class in batches", () => {
       [0, -1, 1],
       [1, 0],
     ]);
+    expect([...sentWalks.values()]).toEqual([0, 1]);
     // Back on the page: the same objects as the table's, undefined for the lost run.
-    const table: WalkTable = new Map();
+    const table: WalkTable = [];
     const [a, b] = receiveBatch(JSON.parse(JSON.stringify(sent)) as SentBatch, table, () => Promise.reject(new Error("no")));
-    const [one, two] = [...table.values()];
+    const [one, two] = table;
     expect(a.ok && a.summary.walks.minimal).toEqual([one, undefined, two]);
     expect(a.ok && a.summary.walks.minimal[0]).toBe(one);
     expect(b.ok && b.summary.walks.minimal[0]).toBe(two);
-    // A later batch with an equal walk gets the first batch's object.
-    const [again] = receiveBatch(JSON.parse(JSON.stringify(sendBatch(["c.json"], [{ ok: true, record: player("C", wayTwo()), fromVersion: 2 }], summariser(data)))) as SentBatch, table, () => Promise.reject(new Error("no")));
-    expect(again.ok && again.summary.walks.minimal[0]).toBe(two);
-    expect(table.size).toBe(2);
+    // The worker's next batch refers to a walk it sent before, and numbers a new one on.
+    const wayThree = () => run("minimal", choices("ask-consent", "give-up"));
+    const next = sendBatch(["c.json"], [{ ok: true, record: player("C", wayTwo(), wayThree()), fromVersion: 2 }], worker, sentWalks);
+    expect([next.firstWalk, next.walks.map((w) => w.decisions.map((d) => d.choice))]).toEqual([2, [["ask-consent", "give-up"]]]);
+    const [c] = receiveBatch(JSON.parse(JSON.stringify(next)) as SentBatch, table, () => Promise.reject(new Error("no")));
+    expect(c.ok && c.summary.walks.minimal[0]).toBe(two);
+    expect(c.ok && c.summary.walks.minimal[1]).toBe(table[2]);
+    expect(table).toHaveLength(3);
+  });
+
+  it("refuses a batch whose walks do not follow on from those received, or a run's walk never sent", () => {
+    const { data } = handClass();
+    const record = player("A", run("minimal", choices("ask-consent", "mediate")));
+    const sentWalks: SentWalks = new Map();
+    const worker = summariser(data);
+    const first = sendBatch(["a.json"], [{ ok: true, record, fromVersion: 2 }], worker, sentWalks);
+    const second = sendBatch(["b.json"], [{ ok: true, record: player("B", run("minimal", choices("skip-consent", "give-up"))), fromVersion: 2 }], worker, sentWalks);
+    const no = () => Promise.reject(new Error("no"));
+    // The second batch before the first: its walks would take the first's numbers.
+    expect(() => receiveBatch(second, [], no)).toThrow("a batch with walks from number 1, but 0 walks received before");
+    const table: WalkTable = [];
+    receiveBatch(first, table, no);
+    expect(() => receiveBatch(first, table, no)).toThrow("a batch with walks from number 0, but 1 walks received before");
+    const forged = { ...second, walks: [], firstWalk: 1 } as SentBatch;
+    expect(() => receiveBatch(forged, table, no)).toThrow("a run refers to walk 1, but 1 walks were received");
+    expect(receiveBatch(second, table, no)).toHaveLength(1);
+  });
+
+  it("keeps the walks of a batch that was not sent out of the worker's walks", () => {
+    const { data } = handClass();
+    const sentWalks: SentWalks = new Map();
+    const failing = () => {
+      throw new Error("summary failed");
+    };
+    const record = player("A", run("minimal", choices("ask-consent", "mediate")));
+    let calls = 0;
+    const worker = summariser(data);
+    // The first learner is summarised (its walk numbered), the second fails: nothing joins sentWalks.
+    const flaky = (learner: Parameters<typeof worker>[0]) => (calls++ === 0 ? worker(learner) : failing());
+    expect(() => sendBatch(["a.json", "b.json"], [{ ok: true, record, fromVersion: 2 }, { ok: true, record, fromVersion: 2 }], flaky, sentWalks)).toThrow("summary failed");
+    expect(sentWalks.size).toBe(0);
+    expect(sendBatch(["a.json"], [{ ok: true, record, fromVersion: 2 }], worker, sentWalks)).toMatchObject({ firstWalk: 0, walks: [expect.anything()] });
   });
 
   it("checks files in the page the same way: a refused file keeps its problem, an accepted one its record", async () => {

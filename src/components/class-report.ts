@@ -7,6 +7,7 @@ import type { ClassRow, SortKey } from "../lib/statistics/class-table.ts";
 import { round } from "../lib/statistics/numbers.ts";
 import type { Say } from "../lib/statistics/report-csv.ts";
 import { itemSection, scenarioSection } from "./class-report/analysis.ts";
+import { fileDrop } from "./file-drop.ts";
 import { charts } from "./class-report/charts.ts";
 
 type Engine = typeof import("../browser/class-engine.ts");
@@ -106,22 +107,6 @@ export class ClassReportElement extends LitElement {
     this.status = this.say("report.page.loaded", { files: files.length, learners: this.loaded.learners.length, merged: this.loaded.merged, refused: this.loaded.refused.length });
   }
 
-  private onPick = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    void this.take([...(input.files ?? [])]);
-  };
-
-  private onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    this.classList.remove("is-dragging");
-    void this.take([...(event.dataTransfer?.files ?? [])]);
-  };
-
-  private onDragOver = (event: DragEvent) => {
-    event.preventDefault();
-    this.classList.add("is-dragging");
-  };
-
   private download(name: string, text: string) {
     const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
     const a = Object.assign(document.createElement("a"), { href: url, download: name });
@@ -220,12 +205,15 @@ export class ClassReportElement extends LitElement {
 
   render() {
     const s = this.strings;
-    const picker = html`<div class="class-drop" @dragover=${this.onDragOver} @dragleave=${() => this.classList.remove("is-dragging")} @drop=${this.onDrop}>
-      <input id="class-files" class="class-file-input" type="file" multiple accept=".json,application/json" @change=${this.onPick} aria-describedby="class-files-hint" />
-      <label class="button" for="class-files">${s["report.page.pick"]}</label>
-      <p id="class-files-hint">${s["report.page.pickHint"]}</p>
-    </div>
-    <p class="class-status" role="status" aria-live="polite">${this.status}</p>`;
+    const picker = html`${fileDrop({
+        id: "class-files",
+        label: s["report.page.pick"],
+        hint: s["report.page.pickHint"],
+        accept: ".json,application/json",
+        multiple: true,
+        onFiles: (files) => void this.take(files),
+      })}
+      <p class="class-status" role="status" aria-live="polite">${this.status}</p>`;
     const loaded = this.loaded;
     if (!loaded || !this.engine || !this.data) return picker;
     const engine = this.engine;

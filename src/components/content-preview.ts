@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { checkPicked, lawIndex, type Checked } from "../browser/preview-checker.ts";
 import { fill, type Strings } from "../i18n/fill.ts";
+import { fileDrop } from "./file-drop.ts";
 import type { ContentIssue } from "../lib/content/issues.ts";
 
 /**
@@ -80,26 +81,6 @@ export class ContentPreview extends LitElement {
     return fill(this.strings[key] ?? key, values);
   }
 
-  private onPick = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    // Cleared so that picking the same file again, after an edit, checks it again.
-    input.value = "";
-    if (file) void this.check(file);
-  };
-
-  private onDragOver = (event: DragEvent) => {
-    event.preventDefault();
-    this.classList.add("is-dragging");
-  };
-
-  private onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    this.classList.remove("is-dragging");
-    const file = event.dataTransfer?.files[0];
-    if (file) void this.check(file);
-  };
-
   /** Check a file and show the result; the player of an earlier file is removed. */
   async check(file: File) {
     const ticket = ++this.pending;
@@ -135,11 +116,13 @@ export class ContentPreview extends LitElement {
 
   render() {
     const s = this.strings;
-    return html`<div class="preview-drop" @dragover=${this.onDragOver} @dragleave=${() => this.classList.remove("is-dragging")} @drop=${this.onDrop}>
-        <input id="preview-file" class="preview-file-input" type="file" accept=".yaml,.yml,text/yaml,application/yaml" @change=${this.onPick} aria-describedby="preview-file-hint" />
-        <label class="button" for="preview-file">${s["preview.pick"]}</label>
-        <p id="preview-file-hint">${s["preview.drop"]}</p>
-      </div>
+    return html`${fileDrop({
+        id: "preview-file",
+        label: s["preview.pick"],
+        hint: s["preview.drop"],
+        accept: ".yaml,.yml,text/yaml,application/yaml",
+        onFiles: ([file]) => void this.check(file),
+      })}
       <p class="preview-status" role="status" aria-live="polite">${this.status}</p>
       ${this.checked?.ok ? this.report(this.checked) : nothing}`;
   }

@@ -36,7 +36,7 @@ beforeAll(async () => {
   page = await context.newPage();
   errors = watchErrors(page);
   await page.goto(`${env.site.url}authoring/preview/`, { waitUntil: "networkidle" });
-  await page.locator("content-preview .preview-drop").waitFor();
+  await page.locator("content-preview .file-drop").waitFor();
 }, 60_000);
 
 afterAll(() => page?.context().close());
@@ -47,6 +47,21 @@ describe("the file preview", () => {
     expect(scripts.filter((u) => /known\.json|law\.json/.test(u))).toEqual([]);
     await expect(page.locator("main").textContent()).resolves.toContain("不会上传");
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  test("takes a file dropped on the picker, marking the zone while a file is dragged over it", async () => {
+    const zone = page.locator("content-preview .file-drop");
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], "dropped.yaml", { type: "application/yaml" }));
+      return transfer;
+    }, brokenScenario);
+    await zone.dispatchEvent("dragover", { dataTransfer });
+    await expect(zone.getAttribute("class")).resolves.toContain("is-dragging");
+    await zone.dispatchEvent("drop", { dataTransfer });
+    await expect.poll(status).toContain("dropped.yaml");
+    await expect.poll(status).toContain(`发现 ${checkFile(brokenScenario, "dropped.yaml", known).issues.length} 个问题`);
+    await expect(zone.getAttribute("class")).resolves.not.toContain("is-dragging");
   });
 
   test("lists a broken scenario's problems at their lines, as npm run check does, and highlights a problem's line", async () => {

@@ -172,7 +172,7 @@ describe("the class report", () => {
     await expect(page.locator("figure.class-chart").first().locator("details table").count()).resolves.toBe(1);
     // One of each kind of part (the page's other 600-odd table rows repeat these); the
     // empty page is checked whole with every other page type in pages.test.ts.
-    const one = ["class-report > .class-drop", ".class-status", ".class-filter", ".class-actions", ".class-summary", "#class-table thead", "#class-table tbody tr:first-child", "figure.class-chart", "table[data-quiz] thead", "table[data-quiz] tbody tr.is-flagged", "details.class-scenario[open]"];
+    const one = ["class-report > .file-drop", ".class-status", ".class-filter", ".class-actions", ".class-summary", "#class-table thead", "#class-table tbody tr:first-child", "figure.class-chart", "table[data-quiz] thead", "table[data-quiz] tbody tr.is-flagged", "details.class-scenario[open]"];
     // The open details is the first scenario's, with its decision drawing (opened above; the closed ones repeat it).
     await page.locator("details.class-scenario").first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
     expect(await seriousAxeViolations(page, one)).toEqual([]);

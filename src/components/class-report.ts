@@ -7,7 +7,7 @@ import type { ClassRow, SortKey } from "../lib/statistics/class-table.ts";
 import { round } from "../lib/statistics/numbers.ts";
 import type { Say } from "../lib/statistics/report-csv.ts";
 import { itemSection, scenarioSection } from "./class-report/analysis.ts";
-import { fileDrop } from "./file-drop.ts";
+import { fileDrop } from "./trainers/file-drop.ts";
 import { charts } from "./class-report/charts.ts";
 
 type Engine = typeof import("../browser/class-engine.ts");

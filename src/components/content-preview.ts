@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { checkPicked, lawIndex, type Checked } from "../browser/preview-checker.ts";
 import { fill, type Strings } from "../i18n/fill.ts";
-import { fileDrop } from "./file-drop.ts";
+import { fileDrop } from "./trainers/file-drop.ts";
 import type { ContentIssue } from "../lib/content/issues.ts";
 
 /**

@@ -525,6 +525,8 @@ describe.runIf(shipped.length > 0)("on a 375 px phone with 大字", () => {
     const { page, context } = await openLarge(s.scenario);
     await play(page, s.scenario, d!.route.slice(0, d!.at));
     const rows = page.locator(".sim-check");
+    // The agreement node renders after the last step: count its rows once the first is there.
+    await rows.first().waitFor();
     const n = await rows.count();
     expect(n).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) {
